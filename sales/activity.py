@@ -74,7 +74,7 @@ def describe(record: Activity, limit: int | None = 30) -> Phrase:
         if record.after is None:  # (taken off the board with them)
             return Phrase("cleared {name}'s language and theme", name=record.item)
         return Phrase("set {name}'s language to {language} and theme to {theme}", name=record.item,
-                      language=after.get("language") or Word("the server's"),
+                      language=_language_name(after.get("language")) or Word("the server's"),
                       theme=after.get("theme") or Word("the server's"))
     if record.action.startswith("member.key_"):
         key = after or before
@@ -437,3 +437,10 @@ def _pipeline_change(record: Activity, before: dict, after: dict, limit: int | N
         return Phrase("snoozed {key} until {day}: {reason}", key=record.item, day=after.get("until"),
                       reason=_short(after.get("reason"), limit))
     return None
+
+
+def _language_name(code: str | None) -> str:
+    """A member's kept language by its name (`中文`), as a person reads the log; "" for none."""
+    from sales.members import LANGUAGE_NAMES
+
+    return LANGUAGE_NAMES.get(code or "", code or "")

@@ -53,7 +53,8 @@ def _num(x: float | None, digits: int = 0) -> str:
 
 
 def _signed(x: float | None) -> str:
-    return "" if x is None else f" ({rounded(x, 1, sign=True, percent=True)}%)"
+    """` (+37.3%)`: a Phrase, so that Chinese writes its full-width brackets (`（+37.3%）`)."""
+    return "" if x is None else Phrase(" ({note})", note=f"{rounded(x, 1, sign=True, percent=True)}%")
 
 
 def _pad(text: str, width: int) -> str:

@@ -285,10 +285,11 @@ def settle_direction(goal: Goal, said: bool) -> None:
         goal.direction = way
 
 
-def describe_target(goal: Goal, verbs: Mapping[str, str] = DIRECTION_LABELS, points: str = "{change} pts") -> str:
+def describe_target(goal: Goal, verbs: Mapping[str, str] = DIRECTION_LABELS, points: str = "{change} pts",
+                    aside: str = " ({note})") -> str:
     """`increase to 1,380,000 $ (+15%)`, `increase to 45% (+5 pts)`, or `–` when there is no
-    target yet. `verbs` are the directions' words and `points` a change in points (the interface
-    passes them translated)."""
+    target yet. `verbs` are the directions' words, `points` a change in points and `aside` the
+    brackets around the change (the interface passes them translated: `（+15%）`)."""
     value = target_value(goal)
     if goal.target is None:
         return "–"
@@ -298,7 +299,7 @@ def describe_target(goal: Goal, verbs: Mapping[str, str] = DIRECTION_LABELS, poi
         return f"{verb} {change}"
     text = f"{verb} {with_unit(number(value), goal.unit)}"
     if goal.target_kind != "absolute":
-        text += f" ({change})"
+        text += aside.format(note=change)
     return text
 
 
@@ -335,6 +336,18 @@ def with_unit(shown: str, unit: str) -> str:
     if unit in _SUFFIX_UNITS:
         return f"{shown}{unit}"
     return f"{shown} {unit}"
+
+
+#: Units that are money: `$`, `元`, `CNY`. The board's amounts (budget lines, deals' values) carry
+#: no unit of their own; beside a goal in money they are written in its unit, so that a goal's
+#: `1,262,000 元` and its strategies' `budget 6,000 approved` read alike.
+_MONEY_WORDS = frozenset({"元", "￥", "块", "rmb", "usd", "eur", "gbp", "jpy", "cny", "chf", "dollars", "euros"})
+
+
+def money_unit(unit: str | None) -> str:
+    """`unit` if it is a currency (a sign, `元`, a code such as `USD`), else "" (`customers`, `%`)."""
+    word = (unit or "").strip()
+    return word if word and (word in _PREFIX_UNITS or word.casefold() in _MONEY_WORDS) else ""
 
 
 def checkins_of(goal_id: str, checkins: Sequence[CheckIn]) -> list[CheckIn]:

@@ -33,6 +33,9 @@ class Member(msgspec.Struct, forbid_unknown_fields=True):
 
 #: The interface's languages a member may keep (tui/i18n.py's LANGUAGES; "" is the server's).
 LANGUAGES: tuple[str, ...] = ("en", "zh")
+#: Each language by its name in its own language, as people read it (`中文`, not `zh`: codes are
+#: for scripts and files); tui/i18n.py's LANGUAGE_NAMES, kept there too so that it imports no msgspec.
+LANGUAGE_NAMES = {"en": "English", "zh": "中文"}
 #: A theme's name as a theme file names it (tui/user_config.py's THEME_NAME); "" is the server's.
 _THEME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
 

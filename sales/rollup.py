@@ -194,10 +194,11 @@ WORDS = {"sum": "sum of {parts}", "average": "average of {parts}",
 def describe_rollup(current: Current, number, words: dict[str, str] = WORDS) -> str:
     """`sum of G-3 ali 300,000, G-4 bea 540,000; left out (no check-in or baseline yet): G-5`;
     `number` writes a value, `words` holds the phrases (WORDS' keys)."""
-    parts = ", ".join(" ".join(filter(None, (c.goal, c.owner, number(c.value)))) for c in current.counted)
+    sep = words.get("sep", ", ")  # (how the interface's language lists things)
+    parts = sep.join(" ".join(filter(None, (c.goal, c.owner, number(c.value)))) for c in current.counted)
     text = words[current.rollup or "sum"].format(parts=parts or words["nobody"])
     if current.left_out:
-        text += words["left_out"].format(ids=", ".join(c.goal for c in current.left_out))
+        text += words["left_out"].format(ids=sep.join(c.goal for c in current.left_out))
     return text
 
 

@@ -8,7 +8,7 @@ make text read differently from what it is.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 # C0 controls except TAB and LF, DEL, C1 controls, bidi embedding/override/isolate controls,
 # and the line/paragraph separators that some terminals treat as newlines.
@@ -214,7 +214,8 @@ def cut(text: str, width: int) -> str:
 
 
 #: One unit of text a line may break after: a run of spaces; a number with the wide character
-#: that counts it (`2027年`, `1月`, `3天`: never `2027年1` / `月`); a wide (CJK) character with the
+#: that counts it (`2027年`, `1月`, `3天`, and with the space the catalogue writes between them,
+#: `25 天`, `6,000 元`: never `2027年1` / `月` nor `25` / `天`); a wide (CJK) character with the
 #: closing punctuation that must not start a line (，。、）” ...); or a run of other characters (a word),
 #: with such a mark too (`争议 [x]；` / `主管…`, not `争议 [x]` / `；主管…`); an opening mark
 #: (（“《 ...) goes with what follows it, never ends a line (`变化` / `（+5pp）`, not `变化（` / `+5pp）`).
@@ -222,7 +223,7 @@ _WIDE = "\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960
         "\uf900-\ufaff\ufe30-\ufe4f\uff01-\uff60\uffe0-\uffe6"
 _CLOSING = "，。、；：？！）」』》〉】〕”’…·．,.;:?!)"
 _OPENING = "（「『《〈【〔“‘("
-_UNITS = re.compile(f"\\s+|[{_OPENING}]*(?:[0-9][0-9.,]*[{_WIDE}][{_CLOSING}]*|[{_WIDE}][{_CLOSING}]*"
+_UNITS = re.compile(f"\\s+|[{_OPENING}]*(?:[0-9][0-9.,]* ?[{_WIDE}][{_CLOSING}]*|[{_WIDE}][{_CLOSING}]*"
                     f"|[^\\s{_WIDE}]+[{_CLOSING}]*)")
 
 
@@ -234,7 +235,7 @@ def wrap_cells(text: str, width: int) -> list[str]:
     that the cut reads as one. The spaces at a break go."""
     lines: list[str] = []
     line, used = "", 0
-    for unit in _UNITS.findall(text):
+    for unit in _units(text, width):
         cells = display_width(unit)
         if unit.isspace():
             if line:
@@ -249,6 +250,17 @@ def wrap_cells(text: str, width: int) -> list[str]:
             cells = display_width(unit)
         line, used = line + unit, used + cells
     return [*lines, line.rstrip()] if line or not lines else lines
+
+
+def _units(text: str, width: int) -> Iterator[str]:
+    """`text`'s units (_UNITS); a number and its counter wider together than a line (`12 天` in
+    four cells) as the two words they are, broken at their space rather than cut."""
+    for unit in _UNITS.findall(text):
+        if " " in unit and not unit.isspace() and display_width(unit) > width:
+            number, _space, rest = unit.partition(" ")
+            yield from (number, " ", rest)
+        else:
+            yield unit
 
 
 def _word_head(word: str, width: int) -> tuple[str, str]:

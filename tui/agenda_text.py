@@ -6,7 +6,7 @@ from __future__ import annotations
 from sales.agenda import Agenda, Entry
 from sales.payout import money
 from sales.tasks import STATUS_LABELS
-from tui.i18n import N_, _, n_, say
+from tui.i18n import N_, _, fill, n_, say
 from tui.number_text import num_or_dash, pct_or_dash
 
 SECTIONS = (
@@ -167,7 +167,7 @@ def budget_line(agenda: Agenda, cli: bool = False) -> str | None:
 
 
 def heading(agenda: Agenda) -> str:
-    return _("{who}'s day, {today}").format(who=agenda.who, today=agenda.today)
+    return fill(_("{who}'s day, {today}"), who=agenda.who, today=agenda.today)
 
 
 def nothing_line() -> str:

@@ -155,7 +155,7 @@ class UpliftApp(PlanFileCommands, App):
         (the plan named, the first member added, in the app or elsewhere)."""
         board = self.board
         role = board.role or "reader"
-        who = f"{board.actor} ({_(role)})"
+        who = _("{name} ({role})").format(name=board.actor, role=_(role))  # (zh: 王芳（主管）)
         self.sub_title = safe(f"{name} · {who}" if (name := plan_name(board)) else who)
 
     def _checked_keymap(self) -> dict[str, str]:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from sales.goals import KNOWN_METRICS, METRIC_WORDS
 from sales.pace import describe_value, percent
 from sales.rollup import at_baseline, describe_rollup
-from tui.i18n import _, say
+from tui.i18n import _, bracketed, enumerated, list_comma, say
 
 
 def metric_text(metric: str) -> str:
@@ -42,7 +42,7 @@ def metric_key(text: str | None) -> str | None:
 
 def scope_text(scope) -> str:
     """A goal's scope (sales.goals.Scope.describe) with the fields' names in the interface's language."""
-    return ", ".join(f"{_(name.replace('_', ' '))} {value}" for name, value in scope.given().items())
+    return enumerated(f"{_(name.replace('_', ' '))} {value}" for name, value in scope.given().items())
 
 
 def reason_text(verdict, goal) -> str:
@@ -60,6 +60,8 @@ def _said_values(values: dict, goal) -> dict:
         said["scope"] = scope_text(goal.scope)
     if "metric" in said:
         said["metric"] = metric_text(said["metric"])
+    if "strategies" in said:  # (sales.smart joins the ids with ", ")
+        said["strategies"] = enumerated(said["strategies"].split(", "))
     return said
 
 
@@ -114,7 +116,7 @@ def rollup_text(current, unit: str, write: Callable[[float | None], str] | None 
     default with the goal's unit), then (after `then`) who is left out."""
     words = {"sum": _("sum of {parts}"), "average": _("average of {parts}"),
              "nobody": _("no contributor with a value yet"),
-             "left_out": then + _("left out (no check-in or baseline yet): {ids}")}
+             "left_out": then + _("left out (no check-in or baseline yet): {ids}"), "sep": list_comma()}
     return describe_rollup(current, write or (lambda value: describe_value(value, unit)), words)
 
 
@@ -123,11 +125,11 @@ def source_text(current, unit: str, write: Callable[[float | None], str] | None 
     the board measured, or its baseline for want of anything newer; "" for a check-in's. One
     wording for the Goals screen and `goal show`."""
     if current.rollup:
-        return f" ({rollup_text(current, unit, write, then)})"
+        return bracketed(rollup_text(current, unit, write, then))
     if current.measured:
-        return f" ({say(current.measured)})"
+        return bracketed(say(current.measured))
     if at_baseline(current):  # not the review's deals: say where it stands
-        return f" ({_('its baseline, no check-in yet')})"
+        return bracketed(_("its baseline, no check-in yet"))
     return ""
 
 

@@ -18,7 +18,9 @@ from sales.goals import (
     OUTCOME_LABELS,
     Strategy,
     describe_target,
+    money_unit,
     number,
+    with_unit,
 )
 from sales.pace import describe_expected, describe_value, percent
 from sales.rollup import ROLLUP_MARKS
@@ -26,7 +28,7 @@ from sales.text import display_width, safe
 from tui.cli_output import pad, table
 from tui.goal_text import (closing_text, metric_text, outcome_text, points_word, reason_text, scope_text, source_cell,
                            source_text, standing_text)
-from tui.i18n import N_, _, say
+from tui.i18n import N_, _, bracketed, enumerated, say
 from tui.time_text import when
 
 #: `budget list`'s columns after ID.
@@ -91,13 +93,16 @@ def _label(name: str) -> str:
     return "  " + text + " " * max(1, 10 - display_width(text))
 
 
-def strategy_cost(strategy_id: str, money_of: dict[str, tuple[float, float]]) -> str:
+def strategy_cost(strategy_id: str, money_of: dict[str, tuple[float, float]], unit: str = "") -> str:
     """`budget 6,000 approved, 3,340 spent`, on the line under a strategy's title ("" with no
-    budget line: no line under it)."""
+    budget line: no line under it); `unit`: the goal's, written after the amounts where it is a
+    currency (`$6,000`, `6,000 元`: as the goal's own amounts read above them)."""
     if strategy_id not in money_of:
         return ""
     approved, spent = money_of[strategy_id]
-    return _("budget {approved} approved, {spent} spent").format(approved=money(approved), spent=money(spent))
+    unit = money_unit(unit)
+    return _("budget {approved} approved, {spent} spent").format(approved=with_unit(money(approved), unit),
+                                                                  spent=with_unit(money(spent), unit))
 
 
 def closed_mark(goal) -> str:
@@ -121,14 +126,14 @@ def goal_detail(report, history, contributing=(), money_of: dict[str, tuple[floa
     if goal.carried_from:
         lines.append("  " + _("carries {goal} on from the last cycle").format(goal=goal.carried_from))
     if carried_on_as:
-        lines.append("  " + _("carried on into the next cycle as {goals}").format(goals=", ".join(carried_on_as)))
-    lines += [_label(N_("metric")) + (metric_text(goal.metric) or "–") + (f" ({goal.unit})" if goal.unit else ""),
+        lines.append("  " + _("carried on into the next cycle as {goals}").format(goals=enumerated(carried_on_as)))
+    lines += [_label(N_("metric")) + (metric_text(goal.metric) or "–") + (bracketed(goal.unit) if goal.unit else ""),
               _label(N_("scope")) + (scope_text(goal.scope) or "–"),
               _label(N_("baseline")) + describe_value(goal.baseline, goal.unit)
-              + (f"  [{goal.baseline_source}]" if goal.baseline_source else ""),
-              _label(N_("target")) + describe_target(goal, verbs, points_word()),
+              + (_("  [{source}]").format(source=goal.baseline_source) if goal.baseline_source else ""),
+              _label(N_("target")) + describe_target(goal, verbs, points_word(), _(" ({note})")),
               _label(N_("period")) + f"{goal.start or '–'} → {goal.deadline or '–'}"]
-    lines += ["  " + _("sub-target") + f"  {s.text}" for s in goal.subtargets]
+    lines += [_label(N_("sub-target")) + s.text for s in goal.subtargets]
     if goal.description:
         first, *rest = goal.description.strip().splitlines()
         lines.append(_label(N_("about")) + first)
@@ -158,7 +163,7 @@ def goal_detail(report, history, contributing=(), money_of: dict[str, tuple[floa
             value=describe_expected(pace.expected_value, goal.unit)))
     # one per line: a strategy's title may hold commas of its own
     lines.append("  " + _("strategies") + ("".join(f"\n    {s.id}  {s.title}" + (f"\n{' ' * (6 + len(s.id))}{cost}"
-                                                                     if (cost := strategy_cost(s.id, money_of or {}))
+                                                                     if (cost := strategy_cost(s.id, money_of or {}, goal.unit))
                                                                      else "")
                                                    for s in report.strategies)
                                           or " " + _("none")))

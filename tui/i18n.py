@@ -31,6 +31,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import string
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -38,7 +39,7 @@ from sales.errors import Invalid, Said
 from sales.phrases import Phrase, Word
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Iterable, Mapping
 
 ENGLISH = "en"
 LANGUAGES = (ENGLISH, "zh")
@@ -155,6 +156,24 @@ def sentences(*parts: str) -> str:
     return text
 
 
+def enumerated(items: Iterable[str]) -> str:
+    """Things named one after another (ids, names, scope fields) as the language lists them:
+    `S-1, S-3`; Chinese with its enumeration comma, `S-1、S-3` (an ASCII comma inside Chinese
+    read as a slip)."""
+    return list_comma().join(items)
+
+
+def list_comma() -> str:
+    """What `enumerated` puts between two things: `, `, in Chinese `、`."""
+    return p_("list", ", ")
+
+
+def bracketed(note: str) -> str:
+    """` (note)`, to put after what it explains: Chinese with full-width brackets and no space
+    (`新客户数（家）`), as its catalogue writes every bracket."""
+    return _(" ({note})").format(note=note)
+
+
 def said(error: BaseException) -> str:
     """What went wrong, in the interface's language: an error of ours (sales.errors) by its
     template, with the field first for an Invalid (`due: ...`); any other error as str() says it."""
@@ -203,7 +222,37 @@ def say(text: str) -> str:
         return str(text)  # (kept by a version whose words the catalogue no longer has: as written)
     if not text.values:
         return _(text.template)
-    return _(text.template).format(**{name: _value(value) for name, value in text.values.items()})
+    return fill(_(text.template), **{name: _value(value) for name, value in text.values.items()})
+
+
+def fill(template: str, **values: object) -> str:
+    """A translated `template` with its values put in, as the language writes them: in Chinese a
+    space the template keeps beside a value (`停留在 {stage} 已`, `{who} 的今天`, so that a Latin
+    value stands apart: `停留在 Proposal 已`) goes where the value is all Chinese (`停留在方案已`,
+    `李雷的今天`; a value with Latin letters or digits in it, `2026年3月4日`, keeps both). Only the
+    template's own spaces: the values' are left as typed."""
+    if language() == ENGLISH:
+        return template.format(**values)
+    text, wide = "", False
+    for literal, field, spec, conversion in _FORMATTER.parse(template):
+        if text and literal.startswith(" ") and _CJK.match(literal[1:2]) and wide and _CJK.match(text[-1]):
+            literal = literal[1:]
+        text += literal
+        if field is None:
+            continue
+        shown = ("{" + field + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}").format(**values)
+        wide = bool(shown) and not _LATIN.search(shown)  # (`李雷`, `方案`; not `ali`, `T-1`, `2026年3月4日`)
+        # (the template's own Chinese before the space: `{field} {before}` keeps it, a label's)
+        if wide and literal.endswith(" ") and _CJK.match(literal[-2:-1]) and _CJK.match(shown[:1]):
+            text = text[:-1]
+        text += shown
+    return text
+
+
+_FORMATTER = string.Formatter()
+_LATIN = re.compile("[A-Za-z0-9]")
+#: A Chinese character or full-width mark: no space is written between two of them.
+_CJK = re.compile("[\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff60]")
 
 
 def _has_words(template: str) -> bool:

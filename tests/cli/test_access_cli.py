@@ -371,7 +371,7 @@ def test_a_session_that_fails_on_the_server_ends_as_a_bug(team):
 
     said, ended, logged = [], [], []
     service = types.SimpleNamespace(limits=types.SimpleNamespace(input_rate=1, input_burst=1, exec_input=1),
-                                    log=logged.append, sessions=set())
+                                    log=logged.append, sessions=set(), language_of=lambda member: None)
     session = Session(service, "ali")
     session.chan = types.SimpleNamespace(write_stderr=said.append, exit=ended.append)
     session.argv = ["task", "list"]

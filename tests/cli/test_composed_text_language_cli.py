@@ -15,11 +15,11 @@ def test_the_log_and_an_undo_say_the_change_in_chinese(run, monkeypatch) -> None
     code, out, err = run("log", "--item", "T-1")
     header, newest, *_ = out.splitlines()
     assert header.split() == ["时间", "人员", "说明"]
-    assert newest.endswith("dana  把 T-1 从 待办 移到 进行中")
+    assert newest.endswith("dana  把 T-1 从待办移到进行中")
     code, out, err = run("undo")
-    assert code == 0 and out.startswith("已撤销（") and out.splitlines()[1] == "  把 T-1 从 待办 移到 进行中"
+    assert code == 0 and out.startswith("已撤销（") and out.splitlines()[1] == "  把 T-1 从待办移到进行中"
     code, out, err = run("log", "--item", "T-1")
-    assert out.splitlines()[1].endswith("dana  已撤销：把 T-1 从 待办 移到 进行中")  # (the move it took back, as undo said)
+    assert out.splitlines()[1].endswith("dana  已撤销：把 T-1 从待办移到进行中")  # (the move it took back, as undo said)
     code, out, err = run("log", "--item", "T-1", "--json")
     assert json.loads(out)[0]["action"] == "task.move.undo"  # scripts read the records, not the words
 
@@ -53,4 +53,4 @@ def test_a_changed_item_names_its_fields_in_chinese(run, monkeypatch) -> None:
     assert "dana  changed board: name " in english and english.endswith(" → Q1")
     monkeypatch.setenv("UPLIFT_LANG", "zh")
     chinese = run("log", "--limit", "1")[1].splitlines()[1]
-    assert "dana  修改了 看板：名称 " in chinese and chinese.endswith(" → Q1")
+    assert "dana  修改了看板：名称 " in chinese and chinese.endswith(" → Q1")

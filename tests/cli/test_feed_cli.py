@@ -212,7 +212,7 @@ def test_a_goals_direction_and_target_kind_a_notes_tags_and_the_alert_settings_a
                        "changed G-1: direction increase → above"]
     monkeypatch.setenv("UPLIFT_LANG", "zh")
     chinese = [line.split("  ", 2)[-1].strip() for line in run("log", "--limit", "5")[1].splitlines()[1:]]
-    assert chinese == ["修改了 看板：提醒设置 – → 转化率降幅 5, 每周至少离开的商机数 3, …",
+    assert chinese == ["修改了看板：提醒设置 – → 转化率降幅 5, 每周至少离开的商机数 3, …",
                        "修改了 N-1：标签 痛点 → 未满足的需求, 竞争对手",
                        "添加了笔记 N-1",
                        "修改了 G-1：目标值 120 → 15, 目标类型 绝对值 → 百分比变化",

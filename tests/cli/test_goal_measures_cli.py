@@ -31,7 +31,7 @@ def test_goal_show_says_it_in_chinese(run, tmp_path, monkeypatch) -> None:
         "--start", "2026-11-01", "--deadline", "2026-11-30")
     run("diagnose", _west(tmp_path))
     monkeypatch.setenv("UPLIFT_LANG", "zh")
-    assert "7,500 (诊断 X-1，2026-11)" in run("goal", "show", "G-1")[1]
+    assert "7,500（诊断 X-1，2026-11）" in run("goal", "show", "G-1")[1]
 
 
 def test_a_goal_with_nothing_to_measure_has_no_source(run) -> None:
@@ -146,4 +146,4 @@ def test_a_kpi_goal_names_its_metric_in_words_not_its_key(run, monkeypatch) -> N
     code, _, err = run("goal", "checkin", "G-1", "330")
     assert (code, err) == (2, "uplift: value: G-1 measures win rate, a rate from 0 to 100%: 330 is not one\n")
     monkeypatch.setenv("UPLIFT_LANG", "zh")
-    assert "  指标      赢单率 (%)\n" in run("goal", "show", "G-1")[1]
+    assert "  指标      赢单率（%）\n" in run("goal", "show", "G-1")[1]

@@ -16,7 +16,7 @@ def test_a_known_metric_is_named_in_chinese_and_a_made_up_one_as_typed(run, monk
     _goals(run)
     monkeypatch.setenv("UPLIFT_LANG", "zh")
     out = run("goal", "show", "G-1")[1]
-    assert "  指标      赢单率 (%)\n" in out
+    assert "  指标      赢单率（%）\n" in out
     assert "    M 通过    赢单率 从 31% 到 40%\n" in out
     out = run("goal", "show", "G-2")[1]
     assert "  指标      nps\n" in out and "    M 通过    nps 从 20 到 35\n" in out
@@ -51,4 +51,4 @@ def test_a_share_or_roi_goal_reads_in_words_too(run, monkeypatch) -> None:
     assert "  metric    revenue share (%)\n" in run("goal", "show", "G-1")[1]
     assert "  metric    ROI\n" in run("goal", "show", "G-2")[1]
     monkeypatch.setenv("UPLIFT_LANG", "zh")
-    assert "  指标      收入占比 (%)\n" in run("goal", "show", "G-1")[1]
+    assert "  指标      收入占比（%）\n" in run("goal", "show", "G-1")[1]

@@ -29,7 +29,7 @@ def test_goal_show_says_its_labels_and_reasons_in_chinese(run, monkeypatch) -> N
     assert "    T 未通过  无截止日期" in lines
     assert "  支撑目标" in lines
     assert "    G-2  ali  $300,000  达成 –  ali's part" in lines
-    assert ("  现在      $300,000 (G-2 ali 300,000, G-3 bea 0 之和)；从基线到目标已完成 25%"
+    assert ("  现在      $300,000（G-2 ali 300,000、G-3 bea 0 之和）；从基线到目标已完成 25%"
             "（需要开始日期和截止日期才能判断进度）") in lines
     assert "  策略 无" in lines
     # each label's value starts at the same terminal cell

@@ -13,9 +13,9 @@ from tests.conftest import snapshot_files
 
 def test_a_lead_sets_a_reps_and_a_rep_their_own(run, team) -> None:
     assert run("member", "lang", "ali")[:2] == (0, "ali: the server's\n")
-    assert run("member", "lang", "ali", "zh_CN")[:2] == (0, "ali: zh\n")
+    assert run("member", "lang", "ali", "zh_CN")[:2] == (0, "ali: 中文\n")
     assert run("member", "theme", "bea", "nord", user="bea")[:2] == (0, "bea: nord\n")
-    assert run("member", "lang", "ali", user="bea")[:2] == (0, "ali: zh\n")  # (anyone may read it)
+    assert run("member", "lang", "ali", user="bea")[:2] == (0, "ali: 中文\n")  # (anyone may read it)
     board = Board(team, actor="dana")
     assert (board.member_prefs("ali").language, board.member_prefs("ali").theme) == ("zh", "")
     assert (board.member_prefs("bea").language, board.member_prefs("bea").theme) == ("", "nord")

@@ -521,5 +521,5 @@ def test_a_template_over_a_plan_already_set_says_so_in_a_sentence(run, monkeypat
     monkeypatch.setenv("UPLIFT_LANG", "zh")
     code, _, err = run("plan", "new", "--from", "sample-quarter", "--dry-run")
     assert code == 2 and err.splitlines()[0] == (
-        "sample-quarter.zh.yaml:4: plan: 计划（其名称、周期和在制品上限） 已在此看板上；从模板开始只会添加"
+        "sample-quarter.zh.yaml:4: plan: 计划（其名称、周期和在制品上限）已在此看板上；从模板开始只会添加"
         "（要修改请用 `uplift plan import`）")

@@ -29,7 +29,7 @@ def test_the_report_is_said_in_chinese_with_its_columns_aligned(run, monkeypatch
     assert "  订单                 4   明细行 4   件数 -" in lines
     assert "  平均订单金额         525.00" in lines
     assert "最近几个月（与上月相比的变化）" in lines
-    assert "  2026-02  收入 400 (-33.3%)   订单 1   新客户 1 / 1（100.0%）" in lines
+    assert "  2026-02  收入 400（-33.3%）   订单 1   新客户 1 / 1（100.0%）" in lines
     assert "  * 数据的第一个月：每位客户都是新客户" in lines
     assert "按销售代表（按收入排名前 3，共 3）" in lines
     rows = [line for line in lines if "客单价" in line]

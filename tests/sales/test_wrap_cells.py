@@ -19,6 +19,9 @@ from sales.text import wrap_cells
     ("abcdefg", 3, ["abc", "def", "g"]),  # too narrow for a hyphen: cut bare
     ("成交 2027年1月", 8, ["成交", "2027年", "1月"]),  # a number stays with what it counts (was `2027年1` / `月`)
     ("超过 12 天", 4, ["超过", "12", "天"]),
+    # the catalogue's space between a number and its counter is no place to break (was `已 25` / `天`)
+    ("停留在谈判已 25 天；上限是 14 天", 17, ["停留在谈判已", "25 天；上限是", "14 天"]),
+    ("预算已批准 6,000 元", 16, ["预算已批准", "6,000 元"]),
     ("有争议 D-1；主管解除", 11, ["有争议", "D-1；主管解", "除"]),  # a closing mark after a word stays with it
     ("套餐 GTX Plus，已批准", 13, ["套餐 GTX", "Plus，已批准"]),
     ("百分点变化（+5pp）", 11, ["百分点变化", "（+5pp）"]),  # an opening mark never ends a line

@@ -43,7 +43,7 @@ async def test_the_activity_feed_says_each_change_in_chinese(team, monkeypatch) 
             await until(pilot, lambda: isinstance(app.screen, FeedScreen) and app.screen.query_one(DataTable).row_count)
             table = app.screen.query_one(DataTable)
             said = [str(table.get_row_at(i)[2]) for i in range(table.row_count)]
-            assert said[0] == "把 T-1 从 待办 移到 进行中", said
+            assert said[0] == "把 T-1 从待办移到进行中", said
     finally:
         monkeypatch.delenv("UPLIFT_LANG")
         set_language()

@@ -28,9 +28,9 @@ async def test_each_strategy_of_a_goal_says_what_it_costs(team, monkeypatch, lan
         await until(pilot, lambda: "S-2" in str(app.screen.query_one("#goal-strategies").render()))
         lines = str(app.screen.query_one("#goal-strategies").render()).splitlines()
         assert [line.rstrip() for line in lines[1:]] == [
-            "  S-1  " + ("Market & customer" if lang == "en" else "市场与客户") + ": Fairs",
+            "  S-1  " + ("Market & customer: " if lang == "en" else "市场与客户：") + "Fairs",
             "       " + said,
-            "  S-2  " + ("Product & solution" if lang == "en" else "产品与方案") + ": Bundle"]
+            "  S-2  " + ("Product & solution: " if lang == "en" else "产品与方案：") + "Bundle"]
 
 
 @pytest.mark.parametrize(("lang", "said"), [("en", "budget spent 1,200 (1,200 per deal won)"),

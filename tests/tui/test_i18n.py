@@ -318,7 +318,7 @@ async def test_a_store_refusal_is_told_in_chinese(team, monkeypatch) -> None:
         await pilot.press("ctrl+z")
         await until(pilot, lambda: app._notifications)
         assert [str(n.message) for n in app._notifications] == [
-            "撤销：T-1 之后已被修改（ali 于 2026-11-26 10:00：把 T-1 从 进行中 移到 完成）；撤销会覆盖那次修改"]
+            "撤销：T-1 之后已被修改（ali 于 2026-11-26 10:00：把 T-1 从进行中移到完成）；撤销会覆盖那次修改"]
     assert Board(team, actor="dana").task("T-1").status == "done"
 
 

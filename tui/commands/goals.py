@@ -165,7 +165,7 @@ def cmd_goal_carry(args: argparse.Namespace) -> int:
     for new in board.carry_goals(args.id, **fields):  # (all of them, or none)
         print(safe(_("{new}: {old} carried on, {start} to {deadline}, from {baseline} ({old} at its end), {target}").format(
             new=new.id, old=new.carried_from, start=new.start, deadline=new.deadline,
-            baseline=describe_value(new.baseline, new.unit), target=describe_target(new, verbs, points_word()))))
+            baseline=describe_value(new.baseline, new.unit), target=describe_target(new, verbs, points_word(), _(" ({note})")))))
         _say_relative_rate(new, args)
     return EXIT_OK
 

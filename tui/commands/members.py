@@ -53,7 +53,11 @@ def cmd_member_lang(args: argparse.Namespace) -> int:
         code = language_code(language)
         language = code if code in LANGUAGES else language  # (zh_CN as zh; anything else: the store says why)
     prefs = _set_prefs(args, language=language)
-    print(_("{name}: {value}").format(name=prefs.member, value=prefs.language or _("the server's")))
+    from tui.i18n import LANGUAGE_NAMES
+
+    # (by its name, 中文, as people read it; --json and the board keep the code)
+    print(_("{name}: {value}").format(name=prefs.member, value=LANGUAGE_NAMES.get(prefs.language, prefs.language)
+                                      or _("the server's")))
     return EXIT_OK
 
 

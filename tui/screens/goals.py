@@ -38,7 +38,7 @@ from tui.goal_text import (closing_text, metric_text, outcome_text, pace_text, p
                            relative_rate_note, scope_text, source_text)
 from tui.figure_cells import figure_rich
 from tui.goals_output import closed_mark, strategy_cost
-from tui.i18n import N_, _, n_, sentences
+from tui.i18n import N_, _, bracketed, enumerated, n_, sentences
 from tui.keys import shown_key
 from tui.screens.board_view import BoardView
 from tui.screens.dialogs import Confirm, Pick, permitted
@@ -250,8 +250,8 @@ class GoalsScreen(BoardView):
                    f"{metric_text(goal.metric) or _('no metric')} · {scope_text(goal.scope) or _('no scope')} · "
                    + _("owner {name}").format(name=goal.owner or '–'),
                    _("from {value}").format(value=describe_value(goal.baseline, goal.unit))
-                   + (f" ({goal.baseline_source})" if goal.baseline_source else "")
-                   + f" → {describe_target(goal, verbs, points_word())} · "
+                   + (bracketed(goal.baseline_source) if goal.baseline_source else "")
+                   + f" → {describe_target(goal, verbs, points_word(), _(' ({note})'))} · "
                    + _("{start} to {deadline}").format(start=goal.start or '…', deadline=goal.deadline or _('no deadline'))]
         summary += ["  " + _("sub-target: {text}").format(text=s.text) for s in goal.subtargets]
         if goal.parent:
@@ -259,10 +259,10 @@ class GoalsScreen(BoardView):
         if goal.carried_from:
             summary.append(_("carries {goal} on from the last cycle").format(goal=goal.carried_from))
         if later := [g.id for g in board.goals() if g.carried_from == goal.id]:
-            summary.append(_("carried on into the next cycle as {goals}").format(goals=", ".join(later)))
+            summary.append(_("carried on into the next cycle as {goals}").format(goals=enumerated(later)))
         if helping := contributors(goal.id, board.goals()):
-            summary.append(_("contributing: {goals}").format(goals=", ".join(
-                f"{g.id} ({', '.join(_contributor_facts(g, board.report(g).pace))})" for g in helping)))
+            summary.append(_("contributing: {goals}").format(goals=enumerated(
+                g.id + bracketed(_(", ").join(_contributor_facts(g, board.report(g).pace))) for g in helping)))
         self.query_one("#goal-summary", Static).update(plain("\n".join(summary)))
         smart = Content("\n").join(
             Content.assemble(badge(v), "  " + _("{name}: ").format(name=_(NAMES[v.letter])),  # (zh: a full-width ：)
@@ -285,8 +285,8 @@ class GoalsScreen(BoardView):
         key = shown_key(self, "goals.checkin") if board.may("goal.checkin", goal.owner, goal.owner) else None
         self.query_one("#goal-last-checkin", Static).update(plain(checkins_text(report, key)))
         money_of = board.strategy_money()  # (what each costs, beside it)
-        strategies = "\n".join(f"  {s.id}  {_(DIMENSION_LABELS[s.dimension])}: {s.title}"
-                               + (f"\n{' ' * (4 + len(s.id))}{cost}" if (cost := strategy_cost(s.id, money_of)) else "")
+        strategies = "\n".join(f"  {s.id}  " + _("{name}: ").format(name=_(DIMENSION_LABELS[s.dimension])) + s.title
+                               + (f"\n{' ' * (4 + len(s.id))}{cost}" if (cost := strategy_cost(s.id, money_of, goal.unit)) else "")
                                for s in report.strategies)
         keys = {"new": shown_key(self, "goals.strategy"), "edit": shown_key(self, "goals.edit_strategy"),
                 "delete": shown_key(self, "goals.delete_strategy")}

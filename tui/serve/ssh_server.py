@@ -32,7 +32,7 @@ import asyncssh
 from sales.errors import Invalid, Refused, Word
 from sales.text import safe
 from store.board import Board
-from tui.i18n import _, said, speaking
+from tui.i18n import N_, _, said, speaking
 from tui.serve.limits import InputBudget, Limits, demote
 from tui.serve.spawn import (TerminalChild, WarmPool, child_argv, child_env, set_size,
                              start_verb_on_terminal)
@@ -188,8 +188,8 @@ class Service:
         for session in list(self.sessions):
             if not session.ended and holders.get(session.key) != session.member:
                 self.log(f"{session.member}: their key was removed from the board; its session was ended")
-                session.hang_up(_("your key no longer lets you in to this board (a lead removed it); "
-                                  "the session was ended"))
+                session.hang_up(N_("your key no longer lets you in to this board (a lead removed it); "
+                                   "the session was ended"))
 
 
 def _read_any_command(channel: asyncssh.SSHServerChannel, packet) -> bool:
@@ -298,6 +298,9 @@ class Session(asyncssh.SSHServerSession):
         self.proc: asyncio.subprocess.Process | None = None
         self.budget = InputBudget(self.limits.input_rate, self.limits.input_burst)
         self.stdin_left = self.limits.exec_input
+        # the language the member keeps, read now: what the server tells them at the end is said
+        # in it, even once a lead has taken them (and their language) off the board
+        self.language = service.language_of(member)
         self.early = bytearray()
         self.early_eof = False  # the client's input ended before the verb's process started
         self.pending = bytearray()
@@ -340,7 +343,7 @@ class Session(asyncssh.SSHServerSession):
         try:
             if self.refusal:
                 self.service.log(f"{self.member}: exit status {self.refusal.code}: {safe(said(self.refusal))[:200]}")
-                with speaking(self.service.language_of(self.member)):  # (the log keeps the server's)
+                with speaking(self.language):  # (the log keeps the server's)
                     self._fail(said(self.refusal), self.refusal.code)
             elif self.argv:
                 self.service.log(f"{self.member}: {safe(shlex.join(self.argv))[:200]}")
@@ -349,7 +352,7 @@ class Session(asyncssh.SSHServerSession):
                 else:  # `ssh -t host COMMAND`: the verb on a terminal, as sshd would run it
                     await self._run_terminal(verb=True)
             elif self.term is None:
-                with speaking(self.service.language_of(self.member)):
+                with speaking(self.language):
                     self._fail(_("the board needs a terminal: `ssh -t ...`; or give a command, "
                                  "e.g. `ssh ... task list`"))
             else:
@@ -358,8 +361,9 @@ class Session(asyncssh.SSHServerSession):
         except Exception as error:  # never let one session take the server down
             self.service.log(f"{self.member}: session failed: {safe(error)}")
             # a bug, as the command line says of one (exit 3), not a refusal (1)
-            self._fail(_("the session failed on the server: this is a bug in Uplift (the server's log "
-                         "says more)"), 3)
+            with speaking(self.language):
+                self._fail(_("the session failed on the server: this is a bug in Uplift (the server's log "
+                             "says more)"), 3)
         finally:
             self._end_child()
             self.service.sessions.discard(self)
@@ -408,7 +412,7 @@ class Session(asyncssh.SSHServerSession):
         code = await loop.run_in_executor(None, child.reap)
         if code is not None and code < 0 and not verb:  # killed (a limit, the kernel, someone):
             # the app could not leave the member's terminal as it found it, nor say why
-            with contextlib.suppress(Exception):
+            with contextlib.suppress(Exception), speaking(self.language):
                 self.chan.write(RESTORE_TERMINAL)
                 self.chan.write_stderr(("uplift: " + _(
                     "the board's session was ended on the server (signal {signal}: over its memory "
@@ -447,17 +451,18 @@ class Session(asyncssh.SSHServerSession):
     def hang_up(self, why: str | None = None) -> None:
         """End the session from the server's side (it is stopping, or the member's key was
         removed): a terminal is given back as it was, and the member is told why the board went
-        away (`why`; by default, that the server was stopped)."""
+        away (`why`, the English, said in the member's language; by default, that the server was
+        stopped)."""
         self.ended = True  # (by the server: not a connection lost)
         running = self.child is not None or self.proc is not None
         starting = self.task is not None and not self.task.done()  # (its process not started yet)
         if self.chan is not None and (running or starting):
             self._stop_reading()
             end = "\r\n" if self.term else "\n"
-            with contextlib.suppress(Exception):
+            with contextlib.suppress(Exception), speaking(self.language):
                 if self.child is not None:
                     self.chan.write(RESTORE_TERMINAL)
-                self.chan.write_stderr(("uplift: " + (why or _("the server was stopped")) + end).encode())
+                self.chan.write_stderr(("uplift: " + (_(why) if why else _("the server was stopped")) + end).encode())
                 self.chan.exit(255)
         if starting and not running:
             self.task.cancel()  # (nothing of it runs after this)
