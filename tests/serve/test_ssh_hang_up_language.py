@@ -35,14 +35,15 @@ def test_a_removed_key_and_a_stopping_server_are_told_in_the_members_language(te
         importing = _waiting_import(server, keys["ali"])
         try:
             lead.remove_member_key("ali", ali_key.fingerprint)
+            # (the server's own log stays in its language; wait for it before reading the verb's
+            # end: communicate() closes the verb's input, which would end it first)
+            server.wait_for(r"ali: their key was removed from the board; its session was ended", 5)
             _out, err = importing.communicate(timeout=20)
             assert (importing.returncode, err.decode()) == (
                 255, "uplift: 你的密钥已不能再进入此看板（主管已将其移除）；会话已结束\n")
         finally:
             importing.kill()
             importing.wait()
-        # (the server's own log stays in its language)
-        server.wait_for(r"ali: their key was removed from the board; its session was ended", 5)
         lead.add_member_key("ali", keys["ali"].with_suffix(".pub").read_text())
         server.wait_warm()
         terminal = Terminal(server, keys["ali"])
