@@ -531,12 +531,15 @@ def cell_columns(line: str) -> list[str]:
 def table_rows(table: DataTable) -> list[dict[str, str]]:
     """A table's rows as drawn: each column's text, the lines of a row joined by a space (none
     between two Chinese characters)."""
+    from itertools import accumulate
+
     lines = [cell_columns(line) for line in table_lines(table)]
-    heading = "".join(lines[0])
-    starts = [index for index in range(len(lines[0])) if lines[0][index].strip()
-              and (index == 0 or not lines[0][index - 1].strip()) and (index < 2 or not lines[0][index - 2].strip())]
-    names = heading.split()
+    # each column's cells as the table lays them out (a heading of figures is right-aligned, so
+    # where a heading starts is not where its column does)
+    widths = [column.get_render_width(table) for column in table.ordered_columns]
+    starts = list(accumulate([0, *widths[:-1]]))
     bounds = list(zip(starts, [*starts[1:], None]))
+    names = ["".join(lines[0][start:end]).strip() for start, end in bounds]
     rows: list[dict[str, str]] = []
     for cells in lines[1:]:
         parts = ["".join(cells[start:end]).strip() for start, end in bounds]
