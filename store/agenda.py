@@ -66,7 +66,7 @@ class AgendaQueries(BoardCore):
         # a goal at its baseline for want of a check-in is waiting for one (listed so), not "0% of the way"
         waiting = self.goals_at_baseline([goal_id for goal_id, expected, actual in paces if actual < expected])
         day = agenda(who, self.today_of(who), self.tasks(), self.deals(), self.stages(), self.goals(), self.checkins(),
-                     [p for p in paces if p[0] not in waiting], self.alerts(paces=paces), forecast, horizon,
+                     [p for p in paces if p[0] not in waiting], self.alerts(paces=paces, at_baseline=waiting), forecast, horizon,
                      coaching=self.coaching_notes(who),  # (what the reader may read: a rep, their own only)
                      lead=self.role_of(who) == "lead", training=self.training(),
                      members=[m.name for m in self.members()])

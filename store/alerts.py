@@ -172,12 +172,15 @@ class AlertChanges(BoardCore):
                 and at_baseline(own_value(goals[goal_id], checkins, measure))}
 
     def alerts(self, now: datetime | None = None,
-               paces: Iterable[tuple[str, float, float]] | None = None) -> list[Alert]:
+               paces: Iterable[tuple[str, float, float]] | None = None,
+               at_baseline: set[str] | None = None) -> list[Alert]:
         """Every alert that fires now (snoozed ones marked, not dropped).
 
         `paces` is (goal id, % of the way expected by now, % of the way covered) per goal; by
         default it comes from each goal's pace (store/goals.py), which is measured as a share of
         the way from baseline to target, so it reads the same for goals that go down.
+        `at_baseline`: those of the goals behind pace that stand at their baseline
+        (goals_at_baseline), when the caller has worked them out already (My day).
         """
         now = now or self.clock()
         today = now.date()
@@ -192,7 +195,8 @@ class AlertChanges(BoardCore):
         if paces is None:
             paces = self.goal_paces()
         paces = list(paces)
-        waiting = self.goals_at_baseline([goal_id for goal_id, expected, actual in paces if actual < expected])
+        waiting = self.goals_at_baseline([goal_id for goal_id, expected, actual in paces if actual < expected]) \
+            if at_baseline is None else at_baseline
         found += [a for a in (goal_behind_pace(*pace, unit="%", at_baseline=pace[0] in waiting) for pace in paces)
                   if a]
         found += [goal_ended(*ended) for ended in self.ended_goals()]
