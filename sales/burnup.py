@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from sales.activity import Activity
@@ -151,24 +151,65 @@ def done_by(now: dict[str, dict], records: Iterable[Activity], moment: datetime)
             if _is_done(task, moment) and (task.get("since") is None or task["since"] < moment)}
 
 
+@dataclass(frozen=True)
+class Settled:
+    """The tasks done before a cycle began (done_by at its first moment): last cycle's work,
+    which neither fills this cycle's scope nor counts as done in it; save those `reopened` in
+    it (id -> the first moment one moved back from done), which are this cycle's work from then
+    on: in its scope, and done again once finished again."""
+    done: frozenset[str] = frozenset()
+    reopened: dict[str, datetime] = field(default_factory=dict)
+
+    @property
+    def left_out(self) -> frozenset[str]:
+        """Those the cycle leaves out as they stand now (the glance's counts): not reopened."""
+        return self.done - self.reopened.keys()
+
+    def left_out_at(self, key: str, moment: datetime) -> bool:
+        """Whether task `key` is last cycle's work still at `moment`."""
+        return key in self.done and not (key in self.reopened and self.reopened[key] < moment)
+
+
+def settled(now: dict[str, dict], records: Sequence[Activity], begun: datetime) -> Settled:
+    """The tasks done at `begun` (a cycle's first moment) and which of them were reopened after
+    it: `records` the log newest first, back to `begun` at least (read_back)."""
+    done = done_by(now, records, begun)
+    reopened: dict[str, datetime] = {}
+    for record in records:  # newest first: the earliest reopening is the last one kept
+        at = datetime.fromisoformat(record.at)
+        if at < begun:
+            break
+        if record.item in done and is_task_record(record.ref) and _reopens(record):
+            reopened[record.item] = at
+    return Settled(frozenset(done), reopened)
+
+
+def _reopens(record: Activity) -> bool:
+    """Whether a task record moves it from done back to another status (a move, an undo, a
+    re-imported list)."""
+    status = (record.after or {}).get("status")
+    return (record.before or {}).get("status") == "done" and status is not None and status != "done"
+
+
 def burn_up(now: dict[str, dict], records: Iterable[Activity], start: date, end: date,
             day_ends: Sequence[datetime], owner: str | None = None, cycle: bool = True,
             first: date | None = None, as_of: date | None = None, upcoming: date | None = None,
-            settled: frozenset[str] | set[str] = frozenset()) -> BurnUp:
+            settled: Settled = Settled()) -> BurnUp:
     """The burn-up of the cycle from `start` to `end`, its days from `first` (default `start`) to
     today or `end`: `now` is every task's status and owner (id -> {"status", "owner"}),
     `records` the log newest first, `day_ends[i]` the moment day i ends (midnight on the board's
     clock), one for each day from `first`. A task imported done with the time it was done
     (`done_at`, taskwarrior's `end`) counts as done, and on the board, from that moment. The
-    `settled` tasks (those done before the cycle began: done_by at its first moment) are left
-    out: last cycle's work neither fills this cycle's scope nor counts as done in it."""
+    `settled` tasks (those done before the cycle began) are left out: last cycle's work neither
+    fills this cycle's scope nor counts as done in it; one reopened in the cycle counts from
+    the moment it was reopened, as work added to the plan does."""
     state = {key: dict(value) for key, value in now.items()}
     counts: list[tuple[int, int]] = []
     pending = list(reversed(day_ends))  # the latest first, as the records come
 
     def count(day_end: datetime) -> tuple[int, int]:
         mine = [t for key, t in state.items() if (owner is None or t.get("owner") == owner)
-                and (t.get("since") is None or t["since"] < day_end) and key not in settled]
+                and (t.get("since") is None or t["since"] < day_end) and not settled.left_out_at(key, day_end)]
         return len(mine), sum(1 for t in mine if _is_done(t, day_end))
 
     for record in records:

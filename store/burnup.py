@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta, timezone
 
 from sales.activity import Activity
-from sales.burnup import BurnUp, burn_up, done_by, wanted
+from sales.burnup import BurnUp, Settled, burn_up, settled as settled_at, wanted
 from sales.tasks import Task
 from store.board_core import BoardCore
 
@@ -15,11 +15,14 @@ UNDATED_DAYS = 56  # a board without a cycle: the last eight weeks
 
 
 class BurnUpQueries(BoardCore):
-    def burn_up(self, owner: str | None = None, last_days: int | None = None) -> BurnUp:
+    def burn_up(self, owner: str | None = None, last_days: int | None = None,
+                settled: Settled | None = None) -> BurnUp:
         """Tasks on the board and done, day by day, from the cycle's first day to today (the
         last eight weeks on a board without a cycle); `owner`: only that person's tasks, as
         owned on each day; `last_days`: only that many days back (the pace needs no more, and
-        the log is read back no further). Open to everyone on the board."""
+        the log is read back no further); `settled`: the cycle's settled_tasks, when the caller
+        has them (else the whole chart works them out, and a chart of the last days leaves the
+        last cycle's done tasks in, done all through). Open to everyone on the board."""
         now = self.clock()
         today = now.date()
         start, end = self.period()
@@ -32,24 +35,27 @@ class BurnUpQueries(BoardCore):
         ends = [midnight(first + timedelta(days=i + 1), now) for i in range((last - first).days + 1)]
         tasks = task_states(self.tasks())
         records: Iterable[Activity] = self.log.newest_first(where=wanted(ends[0]))
-        settled: set[str] = set()
-        if cycle and first == start:  # the whole chart: last cycle's done tasks are not this one's
-            begun = midnight(start, now)
-            records = read_back(records, begun)  # (read once, back to the cycle's first moment, for both)
-            settled = done_by(tasks, records, begun)
+        if not cycle:
+            settled = Settled()
+        elif settled is None:
+            settled = Settled()
+            if first == start:  # the whole chart: last cycle's done tasks are not this one's
+                records = read_back(records, midnight(start, now))  # (read once, back to the cycle's first moment, for both)
+                settled = settled_at(tasks, records, midnight(start, now))
         return burn_up(tasks, records, start, end, ends, owner, cycle, first, today, upcoming, settled)
 
-    def settled_tasks(self) -> set[str]:
+    def settled_tasks(self) -> Settled:
         """The tasks done before the cycle began (its first moment): last cycle's work, which
-        neither the burn-up nor the cycle at a glance counts in this one. None on a board without
-        cycle dates, or whose cycle has not begun. The log is read back to the cycle's first day."""
+        neither the burn-up nor the cycle at a glance counts in this one, save those reopened in
+        it (this cycle's work from then on). None on a board without cycle dates, or whose cycle
+        has not begun. The log is read back to the cycle's first day."""
         now = self.clock()
         start, end = self.period()
         if start is None or end is None or start > now.date():
-            return set()
+            return Settled()
         begun = midnight(start, now)
-        tasks = task_states(self.tasks())
-        return done_by(tasks, self.log.newest_first(where=wanted(begun)), begun)
+        records = read_back(self.log.newest_first(where=wanted(begun)), begun)
+        return settled_at(task_states(self.tasks()), records, begun)
 
 
 def task_states(tasks: Iterable[Task]) -> dict[str, dict]:

@@ -47,10 +47,10 @@ class CycleQueries(BoardCore):
 
     def _plan_phase(self, today) -> Plan:
         settled = self.settled_tasks()  # (last cycle's done tasks: not this one's, as in the burn-up)
-        counts, overdue = task_counts((t for t in self.tasks() if t.id not in settled), today)
+        counts, overdue = task_counts((t for t in self.tasks() if t.id not in settled.left_out), today)
         money = self.budget_totals()
         training = self.training()
-        burn = self.burn_up(last_days=PACE_DAYS + 1)  # (the pace needs no more of the log)
+        burn = self.burn_up(last_days=PACE_DAYS + 1, settled=settled)  # (the pace needs no more of the log)
         return Plan(counts, overdue, money.budget, money.approved, money.requested, money.spent,
                     (sum(1 for t in training if t.done), len(training)), pace=burn.pace,
                     pace_days=min(PACE_DAYS, len(burn.days) - 1), done_by=burn.done_by, over=burn.over)
