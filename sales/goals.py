@@ -148,6 +148,7 @@ class Goal(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     subtargets: list[SubTarget] = []
     rollup: Rollup | None = None  # None: its own check-ins; "sum"/"average": from its contributors
     carried_from: Ref | None = None  # the last cycle's goal it carries on (`uplift goal carry`)
+    carried_on: date | None = None  # the day it was carried on: its pace counts from then if later than its start
     closed: Closing | None = None  # how it ended, once a lead (or its owner) closed it
 
     def __post_init__(self) -> None:

@@ -2,7 +2,9 @@
 
 A steady pace means the metric moves in a straight line from the baseline on the start day to
 the target on the deadline, so by today it should have covered the share of the way that equals
-the share of the time gone. A "stay above/below" goal has no way to cover: it should meet its
+the share of the time gone. A goal carried on into a cycle after it began (`goal carry` a week
+late) starts that line on the day it was carried on, where its baseline was taken: a lead expects
+it on pace that day, not a week behind. A "stay above/below" goal has no way to cover: it should meet its
 target all along, so its expected progress is 100% and its progress is 100% or 0%.
 """
 
@@ -46,6 +48,15 @@ def time_share(start: date, deadline: date, today: date) -> float:
     return (today - start).days / (deadline - start).days
 
 
+def pace_start(goal: Goal, period_start: date | None = None) -> date | None:
+    """The day the goal's steady pace starts: its start (else the plan's), or the day it was
+    carried on into the cycle when that is later."""
+    start = goal.start or period_start
+    if start is not None and goal.carried_on is not None and goal.carried_on > start:
+        return goal.carried_on
+    return start
+
+
 def progress(goal: Goal, value: float) -> float | None:
     """How far `value` has come from the baseline to the target (1.0 = there)."""
     target = target_value(goal)
@@ -69,7 +80,7 @@ def pace(goal: Goal, checkins: Sequence[CheckIn], today: date, period_start: dat
 def pace_at(goal: Goal, current: float | None, today: date, period_start: date | None = None) -> Pace:
     """The goal's pace today, standing at `current` (a rolled-up goal's comes from sales/rollup.py)."""
     done = progress(goal, current) if current is not None else None
-    start = goal.start or period_start
+    start = pace_start(goal, period_start)
     target = target_value(goal)
     if done is None:
         return Pace(current, done, None, None, False,

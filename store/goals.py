@@ -275,7 +275,8 @@ class GoalChanges(BoardCore):
         data = {**msgspec.to_builtins(old), "start": start, "deadline": end,
                 "baseline": final if final is not None else old.baseline,
                 "baseline_source": old.id if final is not None else old.baseline_source,
-                "carried_from": old.id, "id": format_id("goal", tx.nextnumber("goal")),
+                "carried_from": old.id, "carried_on": self.today(),  # (its baseline is where G-1 stood then)
+                "id": format_id("goal", tx.nextnumber("goal")),
                 "closed": None,  # (the old one's closing is its cycle's: the copy runs)
                 **{k: v for k, v in fields.items() if v is not None}}
         parent = made.get(old.parent) if old.parent else None  # (carried in this call: not on the board yet)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from sales.goals import KNOWN_METRICS, METRIC_WORDS
-from sales.pace import describe_value, percent
+from sales.pace import describe_value, pace_start, percent
 from sales.rollup import at_baseline, describe_rollup
 from tui.i18n import _, bracketed, enumerated, list_comma, say
 
@@ -78,6 +78,15 @@ def pace_text(pace) -> str:
         ).format(progress=percent(pace.progress))
     return _("{progress} of the way from baseline to target, {expected} expected by now").format(
         expected=percent(pace.expected), progress=percent(pace.progress))
+
+
+def carried_text(goal) -> str:
+    """The line of a goal that carries one of the last cycle's on; with the day it was carried on
+    when that was after its start, since its pace counts from then (sales/pace.py)."""
+    if (since := pace_start(goal)) != goal.start:
+        return _("carries {goal} on from the last cycle, since {day} (its pace counts from then)").format(
+            goal=goal.carried_from, day=since)
+    return _("carries {goal} on from the last cycle").format(goal=goal.carried_from)
 
 
 def outcome_text(outcome: str) -> str:

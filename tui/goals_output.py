@@ -26,8 +26,8 @@ from sales.pace import describe_expected, describe_value, percent
 from sales.rollup import ROLLUP_MARKS
 from sales.text import display_width, safe
 from tui.cli_output import pad, table
-from tui.goal_text import (closing_text, metric_text, outcome_text, points_word, reason_text, scope_text, source_cell,
-                           source_text, standing_text)
+from tui.goal_text import (carried_text, closing_text, metric_text, outcome_text, points_word, reason_text, scope_text,
+                           source_cell, source_text, standing_text)
 from tui.i18n import N_, _, bracketed, enumerated, say
 from tui.time_text import when
 
@@ -124,7 +124,7 @@ def goal_detail(report, history, contributing=(), money_of: dict[str, tuple[floa
     if goal.parent:
         lines.append(_label(N_("for")) + _("{goal} (it contributes to that goal)").format(goal=goal.parent))
     if goal.carried_from:
-        lines.append("  " + _("carries {goal} on from the last cycle").format(goal=goal.carried_from))
+        lines.append("  " + carried_text(goal))
     if carried_on_as:
         lines.append("  " + _("carried on into the next cycle as {goals}").format(goals=enumerated(carried_on_as)))
     lines += [_label(N_("metric")) + (metric_text(goal.metric) or "–") + (bracketed(goal.unit) if goal.unit else ""),

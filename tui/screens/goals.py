@@ -34,7 +34,7 @@ from sales.goals import (
 from sales.pace import describe_expected, describe_value, percent
 from sales.rollup import ROLLUP_MARKS
 from sales.smart import NAMES
-from tui.goal_text import (closing_text, metric_text, outcome_text, pace_text, points_word, reason_text,
+from tui.goal_text import (carried_text, closing_text, metric_text, outcome_text, pace_text, points_word, reason_text,
                            relative_rate_note, scope_text, source_text)
 from tui.figure_cells import figure_rich
 from tui.goals_output import closed_mark, strategy_cost
@@ -257,7 +257,7 @@ class GoalsScreen(BoardView):
         if goal.parent:
             summary.append(_("contributes to {goal}").format(goal=goal.parent))
         if goal.carried_from:
-            summary.append(_("carries {goal} on from the last cycle").format(goal=goal.carried_from))
+            summary.append(carried_text(goal))
         if later := [g.id for g in board.goals() if g.carried_from == goal.id]:
             summary.append(_("carried on into the next cycle as {goals}").format(goals=enumerated(later)))
         if helping := contributors(goal.id, board.goals()):
