@@ -4,8 +4,8 @@ A steady pace means the metric moves in a straight line from the baseline on the
 the target on the deadline, so by today it should have covered the share of the way that equals
 the share of the time gone. A goal carried on into a cycle after it began (`goal carry` a week
 late) starts that line on the day it was carried on, where its baseline was taken: a lead expects
-it on pace that day, not a week behind. A "stay above/below" goal has no way to cover: it should meet its
-target all along, so its expected progress is 100% and its progress is 100% or 0%.
+it on pace that day, not a week behind. A "stay above/below" goal has no way to cover: it should
+meet its target all along, so its expected progress is 100% and its progress is 100% or 0%.
 """
 
 from __future__ import annotations

@@ -40,8 +40,9 @@ class BurnUpQueries(BoardCore):
         elif settled is None:
             settled = Settled()
             if first == start:  # the whole chart: last cycle's done tasks are not this one's
-                records = read_back(records, midnight(start, now))  # (read once, back to the cycle's first moment, for both)
-                settled = settled_at(tasks, records, midnight(start, now))
+                begun = midnight(start, now)
+                records = read_back(records, begun)  # (read once, back to the cycle's first moment, for both)
+                settled = settled_at(tasks, records, begun)
         return burn_up(tasks, records, start, end, ends, owner, cycle, first, today, upcoming, settled)
 
     def settled_tasks(self) -> Settled:
