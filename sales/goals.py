@@ -191,6 +191,23 @@ def metric_name(text: str) -> str:
     return "_".join(text.casefold().split())
 
 
+#: The unit of a rate (win rate, margin, a share): its values go from 0 to 100 (checkin_value_problem).
+RATE_UNIT = "%"
+
+
+def as_read(goal: Goal) -> Goal:
+    """`goal` as every reader takes it: one on one of the diagnosis's rates with no unit of its
+    own is in %, so that it reads `40%`, not `40`, wherever it is shown, whether it was added,
+    edited, imported from a plan file or kept from an earlier board. The one rule, applied where
+    the board reads its goals (store/goals.py); what is stored, and what a plan export writes,
+    stays as it was written."""
+    from sales.kpis import RATE_METRICS
+
+    if goal.unit or metric_name(goal.metric) not in RATE_METRICS:
+        return goal
+    return msgspec.structs.replace(goal, unit=RATE_UNIT)
+
+
 def checkin_value_problem(goal: Goal, value: float) -> Reason | None:
     """Why `value` cannot be where `goal`'s metric stood, or None: a rate (win rate, margin...)
     is from 0 to 100% (goals state rates in percent), so a win rate of 330% (or -5%) is a slip of

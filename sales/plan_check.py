@@ -28,7 +28,8 @@ from sales.budget import check_granted
 from sales.dates import meant_day, no_such_day, year_problem
 from sales.deals import check_stages
 from sales.errors import Invalid, Reason, Refused, Said, Word
-from sales.goals import POINTS, Goal, alignment_loop, parse_target, read_target, settle_direction
+from sales.goals import (POINTS, Goal, alignment_loop, parse_target, rate_range_problem, read_target,
+                         settle_direction)
 from sales.members import member_for, nearest_member
 from sales.rollup import rollup_problem
 from sales.ids import format_id, kind_word, parse_id
@@ -191,6 +192,7 @@ def check_plan(document: object, facts: BoardFacts) -> tuple[Plan | None, list[P
     _check_waits(parts.get("tasks"), facts, problems)
     _check_alignment(parts.get("goals"), facts, problems)
     _check_rollups(parts.get("goals"), facts, problems)
+    _check_rate_ranges(parts.get("goals"), facts, problems)
     _check_granted(parts.get("budget_lines"), problems)
     _settle_directions(parts.get("goals"), document.get("goals"))
     if problems:
@@ -282,6 +284,23 @@ def _check_rollups(goals: object, facts: BoardFacts, problems: list[Problem]) ->
     for index, goal in enumerate(goals):
         if goal is not _FAILED and goal.id and (problem := rollup_problem(goal, merged)):
             problems.append(Problem(f"goals[{index}].{problem[0]}", problem[1]))
+
+
+def _check_rate_ranges(goals: object, facts: BoardFacts, problems: list[Problem]) -> None:
+    """A goal on a rate starts and aims within 0 to 100%, as `goal add` and `edit` hold it
+    (sales.goals.rate_range_problem): a win-rate target of 140% read a pace no check-in could
+    make. One the board has with the same numbers is not checked again (a board's own file,
+    from before the check, reads back)."""
+    for index, goal in enumerate(goals if isinstance(goals, list) else []):
+        if goal is _FAILED or ((kept := facts.goals.get(goal.id)) is not None and _same_numbers(kept, goal)):
+            continue
+        if problem := rate_range_problem(goal):
+            problems.append(Problem(f"goals[{index}].{problem[0]}", problem[1]))
+
+
+def _same_numbers(old: Goal, new: Goal) -> bool:
+    return (old.metric, old.baseline, old.target, old.target_kind) == (new.metric, new.baseline, new.target,
+                                                                       new.target_kind)
 
 
 def _check_granted(lines: object, problems: list[Problem]) -> None:

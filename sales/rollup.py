@@ -26,7 +26,7 @@ from collections.abc import Callable, Sequence
 import msgspec
 
 from sales.errors import Reason
-from sales.goals import CheckIn, Goal, checkins_of, contributors, metric_name, metric_word
+from sales.goals import CheckIn, Goal, as_read, checkins_of, contributors, metric_name, metric_word
 from sales.ids import in_order
 
 
@@ -150,6 +150,7 @@ def own_value(goal: Goal, checkins: Sequence[CheckIn], measure: Measure | None =
 
 def mismatch(parent: Goal, contributor: Goal) -> Reason | None:
     """Why `contributor` cannot roll up into `parent`: a different metric or unit."""
+    parent, contributor = as_read(parent), as_read(contributor)  # (a rate's unit said or not: %)
     if _same(parent.metric, contributor.metric) and parent.unit == contributor.unit:
         return None
     return Reason("{parent} rolls up {measure} but {contributor} measures {other}; only the same metric in "

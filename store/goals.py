@@ -16,9 +16,9 @@ import msgspec
 
 from sales import smart
 from sales.errors import Invalid, NotFound, Reason, Refused, Word
-from sales.goals import (OUTCOME_LABELS, CheckIn, Closing, Goal, Scope, Strategy, alignment_loop, checkin_value_problem,
-                         checkins_of, in_cycle, metric_name, metric_word, rate_range_problem, read_outcome,
-                         settle_direction)
+from sales.goals import (OUTCOME_LABELS, CheckIn, Closing, Goal, Scope, Strategy, alignment_loop, as_read,
+                         checkin_value_problem, checkins_of, in_cycle, metric_name, metric_word, rate_range_problem,
+                         read_outcome, settle_direction)
 from sales.ids import format_id, in_order
 from sales.pace import Pace, pace_at, progress
 from sales.rollup import Current, checkin_refusal, current_values, own_value, rollup_history, rollup_problem
@@ -49,7 +49,8 @@ class GoalChanges(BoardCore):
     # ------------------------------------------------------------------ reading
 
     def goals(self) -> list[Goal]:
-        return self._models("plan", "goals", Goal, key=lambda item: in_order(item.id))
+        """The board's goals, each as read (sales.goals.as_read: a rate with no unit is in %)."""
+        return [as_read(goal) for goal in self._models("plan", "goals", Goal, key=lambda item: in_order(item.id))]
 
     def strategies(self) -> list[Strategy]:
         return self._models("plan", "strategies", Strategy, key=lambda item: in_order(item.id))
@@ -60,7 +61,7 @@ class GoalChanges(BoardCore):
         return every if goal_id is None else checkins_of(self.goal(goal_id).id, every)
 
     def goal(self, goal_id: str) -> Goal:
-        return self._get("goal", goal_id)
+        return as_read(self._get("goal", goal_id))
 
     def strategy(self, strategy_id: str) -> Strategy:
         return self._get("strategy", strategy_id)
@@ -184,19 +185,15 @@ class GoalChanges(BoardCore):
         def build(tx: Transaction) -> Goal:
             self._check("goal.add")
             data = {"title": title, **given(fields), "id": format_id("goal", tx.nextnumber("goal"))}
-            from sales.kpis import RATE_METRICS
-
-            if not data.get("unit") and metric_name(str(data.get("metric") or "")) in RATE_METRICS:
-                data["unit"] = "%"  # (a rate is stated in %, from 0 to 100: checkin_value_problem)
             goal = self._validate_goal(data, said=fields.get("direction") is not None)
             self._put_new(tx, "goal.add", "goal", goal)
-            return goal
+            return as_read(goal)
         return self._transact(build)
 
     def update_goal(self, goal_id: str, **fields: Any) -> Goal:
         """Change some fields of a goal (None clears a field)."""
         def build(tx: Transaction) -> Goal:
-            old = self.goal(goal_id)
+            old = self._get("goal", goal_id)  # (as stored: an edit writes the unit it was given, or none)
             self._check("goal.edit")
             data = {**msgspec.to_builtins(old), **{k: v for k, v in fields.items() if k != "id"}}
             new = self._validate_goal({k: v for k, v in data.items() if v is not None},
@@ -207,7 +204,7 @@ class GoalChanges(BoardCore):
                 raise _flipped(new)
             if changed_keys(old, new):
                 self._put_update(tx, "goal.edit", "goal", old, new)
-            return new
+            return as_read(new)
         return self._transact(build)
 
     def carry_goal(self, goal_id: str, **fields: Any) -> Goal:
@@ -484,12 +481,8 @@ class GoalChanges(BoardCore):
                                       "baseline from (a month or quarter the data covers only in part does not count)",
                           metric=metric_word(metric) if metric else Word("an unnamed metric"), where=where)
         # which run, and which period of it: two files diagnosed give two snapshots of one period
-        taken = {**data, "baseline": latest[1], "baseline_source": f"snapshot {latest[2]}, {latest[0]}"}
-        from sales.kpis import RATE_METRICS
-
-        if metric_name(metric) in RATE_METRICS and not data.get("unit"):
-            taken["unit"] = "%"  # a rate comes in percent (goal_history): 31 is 31%, not 31 of something
-        return taken
+        # (a rate comes in percent, goal_history: read as sales.goals.as_read reads it, 31 is 31%)
+        return {**data, "baseline": latest[1], "baseline_source": f"snapshot {latest[2]}, {latest[0]}"}
 
     def _check_goals(self, goal_ids: list[str]) -> list[str]:
         linked = [self._check_link("goal", g) for g in goal_ids]

@@ -40,7 +40,7 @@ def test_a_metric_may_be_typed_by_its_chinese_name(run, monkeypatch) -> None:
     assert run("goal", "edit", "G-2", "--metric", "赢单率")[0] == 0
     monkeypatch.setenv("UPLIFT_LANG", "en")
     assert "  metric    repurchase rate (%)\n" in run("goal", "show", "G-1")[1]
-    assert "  metric    win rate\n" in run("goal", "show", "G-2")[1]
+    assert "  metric    win rate (%)\n" in run("goal", "show", "G-2")[1]  # (a rate reads in %, edited into one too)
     assert run("goal", "edit", "G-2", "--metric", "满意度")[0] == 0
     assert "  metric    满意度\n" in run("goal", "show", "G-2")[1]
 

@@ -59,11 +59,11 @@ def cmd_budget_list(args: argparse.Namespace) -> int:
 
 def _reading(board, args: argparse.Namespace):
     """`--start` and `--end`: another cycle's budget (as `uplift review` reads one)."""
-    from tui.commands.review import _reading as reading
+    from tui.cycle_reading import reading_given_cycle
 
     if args.all and (args.start or args.end):
         raise BadInput("--all lists every cycle's lines: give it or --start and --end, not both")
-    return reading(board, args)
+    return reading_given_cycle(board, args)
 
 
 def cmd_budget_show(args: argparse.Namespace) -> int:

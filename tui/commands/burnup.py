@@ -14,11 +14,10 @@ def cmd_burnup(args: argparse.Namespace) -> int:
     from sales.text import safe
     from tui.burnup_text import COLUMNS, rows, summary, title
     from tui.cli_output import detail_on_screen, print_json, table
-
-    from tui.commands.review import _reading
+    from tui.cycle_reading import reading_given_cycle
 
     board = open_board(args)
-    with _reading(board, args):  # (--start and --end: an earlier cycle's, as its review reads it)
+    with reading_given_cycle(board, args):  # (--start and --end: an earlier cycle's, as its review reads it)
         result = board.burn_up(whose(args, board))
     if args.json:
         print_json(result.as_dict())

@@ -11,6 +11,7 @@ from sales.errors import Refused
 from tui.cli_output import say_line
 from tui.cli_refs import add_ref, names
 from tui.cli_support import EXIT_BAD_INPUT, EXIT_OK, BadInput, add_output_flags, add_path, add_verb, check_output_flags, item_number, open_board, whose, write_output
+from tui.cycle_reading import reading_given_cycle
 from tui.i18n import N_, _, language, p_, say
 from tui.number_text import gap_or_dash, num_or_dash, pct_or_dash
 
@@ -30,27 +31,8 @@ INCENTIVE_COLUMNS = (N_("Quota"), N_("Tiers"), N_("Cap"), N_("Pays"), N_("Name")
 
 def cmd_review(args: argparse.Namespace) -> int:
     board = open_board(args)
-    with _reading(board, args):
+    with reading_given_cycle(board, args):
         return _print_review(board, args)
-
-
-def _reading(board, args: argparse.Namespace):
-    """The cycle `--start` and `--end` name (read as it was: its numbers, answers and ticks),
-    else the plan's cycle now."""
-    from contextlib import nullcontext
-
-    from tui.cli_support import cli_date
-
-    given = getattr(args, "start", None), getattr(args, "end", None)
-    if given == (None, None):
-        return nullcontext()
-    start, end = (cli_date(board, text, field) if text is not None else None
-                  for text, field in zip(given, ("start", "end")))
-    if not start or not end:
-        raise BadInput("a cycle has a first and a last day: give --start and --end")
-    from datetime import date
-
-    return board.reading_cycle(date.fromisoformat(start), date.fromisoformat(end))
 
 
 def _print_review(board, args: argparse.Namespace) -> int:
@@ -103,7 +85,7 @@ def _print_review(board, args: argparse.Namespace) -> int:
 
 def cmd_answer(args: argparse.Namespace) -> int:
     board = open_board(args)
-    with _reading(board, args):
+    with reading_given_cycle(board, args):
         answer = board.answer_question(args.number, " ".join(args.text))
     print(answer.id)
     return EXIT_OK
@@ -116,7 +98,7 @@ def cmd_tick(args: argparse.Namespace) -> int:
         raise BadInput("{flag} needs the item's number: uplift review tick N {flag}",
                        flag="--undo" if args.undo else "--toggle")
     board = open_board(args)
-    with _reading(board, args):
+    with reading_given_cycle(board, args):
         if args.number is None:
             for n, (text, tick) in enumerate(board.checklist("review", lang=language()), 1):
                 print(safe(f"[{'x' if tick else ' '}] {n}. {text}"))
@@ -136,7 +118,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from tui.i18n import say
 
     board = open_board(args)
-    with _reading(board, args):
+    with reading_given_cycle(board, args):
         text = render(board.review_data(language()), say)
     if args.output in (None, "-"):
         sys.stdout.write(text)
@@ -154,7 +136,7 @@ def cmd_payout(args: argparse.Namespace) -> int:
 
     check_output_flags(args)
     board = open_board(args)
-    with _reading(board, args):  # (a past cycle's statements, with their approvals: `--start --end`)
+    with reading_given_cycle(board, args):  # (a past cycle's statements, with their approvals: `--start --end`)
         statements = board.payouts(whose(args, board))
         period = board.period()
     if args.json:
@@ -219,7 +201,7 @@ def _payroll_csv(statements, start, end, output: str | None, board) -> None:
 
 def cmd_payout_paid(args: argparse.Namespace) -> int:
     board = open_board(args)
-    with _reading(board, args):  # (a past cycle's: what was released since it ended, approved again)
+    with reading_given_cycle(board, args):  # (a past cycle's: what was released since it ended, approved again)
         return _mark_paid(board, args)
 
 
@@ -265,7 +247,7 @@ def _mark_paid(board, args: argparse.Namespace) -> int:
 
 def cmd_payout_approve(args: argparse.Namespace) -> int:
     board = open_board(args)
-    with _reading(board, args):  # (a past cycle's: a deal moved or paid since it ended, approved again)
+    with reading_given_cycle(board, args):  # (a past cycle's: a deal moved or paid since it ended, approved again)
         return _approve(board, args)
 
 
@@ -314,7 +296,7 @@ def cmd_payout_hold(args: argparse.Namespace) -> int:
     if not args.release and not reason:
         raise BadInput('a hold needs its reason: uplift payout hold {rep} "Disputed split on D-7"', rep=args.rep)
     board = open_board(args)
-    with _reading(board, args):  # (a past cycle's statement: `--start --end`)
+    with reading_given_cycle(board, args):  # (a past cycle's statement: `--start --end`)
         if args.release:
             hold = board.release_hold(args.rep)
             print(safe(_("{id} {rep}: hold released; the statement may be approved and paid").format(
@@ -334,7 +316,7 @@ def cmd_leaderboard(args: argparse.Namespace) -> int:
     from tui.cli_output import print_json, table
 
     board = open_board(args)
-    with _reading(board, args):
+    with reading_given_cycle(board, args):
         rows = board.leaderboard()
     if args.json:
         print_json(rows)

@@ -73,21 +73,9 @@ class BurnUpScreen(ModalScreen[None]):
 
     def action_pick_cycle(self) -> None:
         """An earlier cycle's burn-up, as it ended (after the turn, last quarter's is still there)."""
-        from tui.cycle_choices import chosen_cycle, cycle_choices
-        from tui.screens.dialogs import Pick
+        from tui.cycle_choices import pick_cycle
 
-        choices = cycle_choices(self.app.board)
-        if not choices:
-            tell(self, _("The plan has no cycle yet: give it one with `uplift plan info --start DATE --end DATE`"),
-                 "warning")
-            return
-
-        def chosen(value: str | None) -> None:
-            if value is not None:
-                self.cycle = chosen_cycle(self.app.board, value)
-                self.show()
-
-        self.app.push_screen(Pick(_("Which cycle's burn-up?"), choices), chosen)
+        pick_cycle(self, _("Which cycle's burn-up?"))
 
     def show(self) -> None:
         board = self.app.board

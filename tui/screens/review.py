@@ -343,24 +343,9 @@ class ReviewScreen(TabKeys, BoardView):
     def action_pick_cycle(self) -> None:
         """Read another cycle's review: the plan's cycle now, or one it had before (its won deals,
         payouts, leaderboard, answers and ticks, and each goal's actual at its end)."""
-        from tui.screens.dialogs import Pick
+        from tui.cycle_choices import pick_cycle
 
-        cycles = self.board.cycles()
-        if not cycles:
-            tell(self, _("The plan has no cycle yet: give it one with `uplift plan info --start DATE --end DATE`"),
-                 "warning")
-            return
-        from tui.cycle_choices import chosen_cycle, cycle_choices
-
-        choices = cycle_choices(self.board)
-
-        async def chosen(value: str | None) -> None:
-            if value is None:
-                return
-            self.cycle = chosen_cycle(self.board, value)
-            await self.refresh_board()
-
-        self.app.push_screen(Pick(_("Which cycle's review?"), choices), chosen)
+        pick_cycle(self, _("Which cycle's review?"))
 
     def action_approve(self) -> None:
         """Sign off the shown rep's payout statement for the cycle (a lead's), after asking."""
