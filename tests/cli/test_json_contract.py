@@ -7,6 +7,7 @@ exit 1 with a one-line reason on stderr."""
 from __future__ import annotations
 
 import contextlib
+import csv
 import io
 import json
 from pathlib import Path
@@ -14,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli.conftest import run_uplift
-from tests.conftest import snapshot_files
+from tests.conftest import snapshot_files, write_sheet
 from tui.cli import main
 
 #: Every command that lists or shows, as a script would call it on the demo board.
@@ -130,3 +131,29 @@ def test_a_script_that_closed_standard_input_gets_bad_input_not_a_bug(run, team,
     assert (code, out, err.count("\n")) == (2, "", 1), err
     assert ("standard input is closed" if command else "needs a terminal") in err
     assert snapshot_files(team) == before
+
+
+def test_a_task_imports_json_has_one_shape_from_taskwarrior_and_from_a_spreadsheet(run, tmp_path):
+    """A script reads either import's result by the same keys: each change names its place in the
+    file as `row` (the nth task of a taskwarrior list), and the keys only one kind fills are null,
+    empty or 0 in the other."""
+    export = tmp_path / "tasks.json"
+    task = {"description": "Call Acme", "status": "pending", "uuid": "11111111-1111-1111-1111-111111111111"}
+    export.write_text(json.dumps([task]), encoding="utf-8")
+    assert run("task", "import", str(export))[0] == 0
+    export.write_text(json.dumps([{**task, "description": "Call Acme back"}]), encoding="utf-8")
+    code, out, err = run("task", "import", str(export), "--json")
+    assert (code, err) == (0, "")
+    from_list = json.loads(out)
+    sheet = tmp_path / "tasks.csv"
+    assert run("task", "list", "--csv", "--output", str(sheet))[0] == 0
+    rows = list(csv.DictReader(io.StringIO(sheet.read_text(encoding="utf-8-sig"))))
+    write_sheet(sheet, [{**r, "priority": "high"} if r["id"] == "T-1" else r for r in rows])
+    code, out, err = run("task", "import", str(sheet), "--json")
+    assert (code, err) == (0, "")
+    from_sheet = json.loads(out)
+    assert set(from_list) == set(from_sheet)
+    assert [set(c) for c in from_list["updated"]] == [set(c) for c in from_sheet["updated"]]
+    assert (from_list["updated"][0]["row"], from_list["mapping"], from_list["another_board"]) == (1, None, None)
+    assert (from_sheet["updated"][0]["after"], from_sheet["deleted"], from_sheet["repeated_on_board"]) == (
+        {"priority": "high"}, [], 0)
