@@ -58,6 +58,29 @@ def test_a_listings_json_is_one_document_and_nothing_else(demo, capsys, monkeypa
     assert snapshot_files(demo) == before  # (a listing only reads)
 
 
+#: Every `show`: what it names, under the key of its noun; the log's records of it under "history".
+SHOWS = [("task", "show", "T-7"), ("goal", "show", "G-1"), ("deal", "show", "D-15"), ("budget", "show", "B-1"),
+         ("incentive", "show", "I-1"), ("diagnosis", "show", "X-1"), ("account", "show", "Acme")]
+
+
+@pytest.mark.parametrize("command", SHOWS, ids=" ".join)
+def test_every_show_has_its_record_under_its_noun_and_its_history_apart(demo, capsys, monkeypatch, command):
+    noun, _, named = command
+    code, out, err = run_uplift(demo, capsys, monkeypatch)(*command, "--json", user="dana")
+    assert (code, err) == (0, "")
+    shown = json.loads(out)
+    assert shown[noun][{"account": "name"}.get(noun, "id")] == named
+    assert shown["history"] and all(isinstance(r, dict) and {"seq", "at", "actor", "action", "item"} <= set(r)
+                                    for r in shown["history"])
+    assert [r["seq"] for r in shown["history"]] == sorted((r["seq"] for r in shown["history"]), reverse=True)
+    if noun != "account":  # (an account is no record of its own: the records of its activities)
+        assert {r["item"] for r in shown["history"]} == {named}
+
+
+def test_every_show_is_walked_above():
+    assert {" ".join(c[:2]) for c in SHOWS} == {" ".join(c[:2]) for c in LISTINGS if c[1:2] == ("show",)}
+
+
 @pytest.mark.parametrize("command", EMPTY_LISTS, ids=" ".join)
 def test_an_empty_boards_listings_are_empty_lists(team, capsys, monkeypatch, command):
     empty = run_uplift(team.parent / "empty", capsys, monkeypatch)

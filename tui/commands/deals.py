@@ -198,7 +198,7 @@ def _print_deal(board, deal) -> None:
     from tui.cli_output import print_json
 
     print_json({"deal": deal, "paid": paid_on(deal), "activities": [t for t in board.touches() if t.deal == deal.id],
-                "tasks": board.tasks_for(deal.id)})
+                "tasks": board.tasks_for(deal.id), "history": board.history(item=deal.id)})
 
 
 def cmd_deal_paid(args: argparse.Namespace) -> int:

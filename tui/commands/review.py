@@ -400,7 +400,7 @@ def cmd_incentive_show(args: argparse.Namespace) -> int:
     board = open_board(args)
     plan = board.incentive_plan(args.id)
     if args.json:
-        print_json(plan)
+        print_json({"incentive": plan, "history": board.history(item=plan.id)})
     else:
         print(safe(dump_plan(Plan(incentives=[plan])).split("incentives:\n", 1)[-1].rstrip()))
     return EXIT_OK
