@@ -407,7 +407,8 @@ def cmd_funnel(args: argparse.Namespace) -> int:
     board = open_board(args)
     rows = board.funnel(weeks=args.weeks)
     if args.json:
-        print_json({"stages": rows, "weighted_pipeline": weighted_pipeline(board.deals(), board.stages())})
+        print_json({"stages": rows, "weighted_pipeline": weighted_pipeline(board.deals(), board.stages())},
+                   fractions=("probability", "conversion"))
         return EXIT_OK
     bars = " ▁▂▃▄▅▆▇█"
 

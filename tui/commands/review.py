@@ -55,10 +55,10 @@ def _reading(board, args: argparse.Namespace):
 
 def _print_review(board, args: argparse.Namespace) -> int:
     from sales.text import safe
-    from tui.cli_output import on_screen, print_json, table
+    from tui.cli_output import WIN_LOSS_RATIOS, on_screen, print_json, table
 
     if args.json:
-        print_json(board.review())
+        print_json(board.review(), fractions=(*WIN_LOSS_RATIOS, "attainment"))
         return EXIT_OK
     start, end = board.period()
     if start and end:  # (which cycle: this one, or the one --start and --end named)
@@ -158,7 +158,7 @@ def cmd_payout(args: argparse.Namespace) -> int:
         statements = board.payouts(whose(args, board))
         period = board.period()
     if args.json:
-        print_json(statements)
+        print_json(statements, fractions=("attainment",))
         return EXIT_OK
     if args.csv:
         _payroll_csv(statements, *period, args.output, board)
@@ -337,7 +337,7 @@ def cmd_leaderboard(args: argparse.Namespace) -> int:
     with _reading(board, args):
         rows = board.leaderboard()
     if args.json:
-        print_json(rows)
+        print_json(rows, fractions=("attainment",))
     elif not rows:
         say_line(_("No reps on this board yet: add one with `uplift member add NAME --role rep`."))
     else:
