@@ -180,3 +180,74 @@ def test_a_task_imports_json_has_one_shape_from_taskwarrior_and_from_a_spreadshe
     assert (from_list["updated"][0]["row"], from_list["mapping"], from_list["another_board"]) == (1, None, None)
     assert (from_sheet["updated"][0]["after"], from_sheet["deleted"], from_sheet["repeated_on_board"]) == (
         {"priority": "high"}, [], 0)
+
+
+#: The keys a ratio the board works out is under, in any listing: a fraction in the JSON (1.0 is
+#: 100%), whatever the screens say. (A deal split's `share` is what was set, percent: not walked;
+#: the forecast's `coverage`, a multiple of what is left, is checked on its own.)
+RATIO_KEYS = {"win_rate", "value_win_rate", "share", "attainment", "conversion", "progress",
+              "revenue_share", "new_customer_share", "repurchase_rate"}
+
+
+def _ratios(value, key=None):
+    """Each (key, number) under one of RATIO_KEYS in a JSON document, a record as stored left out
+    (a log record's `before` and `after`, a show's `history`, a deal's `splits`)."""
+    if isinstance(value, dict):
+        for k, item in value.items():
+            if k not in ("before", "after", "history", "splits"):
+                yield from _ratios(item, k)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _ratios(item, key)
+    elif key in RATIO_KEYS and isinstance(value, (int, float)) and not isinstance(value, bool):
+        yield key, value
+
+
+def test_every_ratio_of_every_listing_is_a_fraction(demo, capsys, monkeypatch):
+    run = run_uplift(demo, capsys, monkeypatch)
+    seen = set()
+    for command in LISTINGS:
+        for key, value in _ratios(json.loads(run(*command, "--json", user="dana")[1])):
+            assert -2 <= value <= 2, (command, key, value)  # (the demo's: none is 0-100; a change may be below 0)
+            seen.add(key)
+    assert seen == RATIO_KEYS  # (each walked: the test is not vacuous)
+
+
+def test_the_ratios_are_the_fractions_a_script_computes(demo, capsys, monkeypatch):
+    """Each figure against the counts and amounts beside it, as a script would work it out."""
+    run = run_uplift(demo, capsys, monkeypatch)
+
+    def got(*command):
+        return json.loads(run(*command, "--json", user="dana")[1])
+
+    winloss, funnel, payout, review = got("winloss"), got("funnel"), got("payout"), got("review")
+    for row in [winloss["total"], *winloss["by_rep"], *winloss["by_product"]]:
+        closed = row["won"] + row["lost"]
+        assert row["win_rate"] == (pytest.approx(row["won"] / closed) if closed else None)
+        both = row["won_value"] + row["lost_value"]
+        assert row["value_win_rate"] == (pytest.approx(row["won_value"] / both) if both else None)
+    for row in [*winloss["reasons"], *winloss["lost_at"]]:
+        assert row["share"] == pytest.approx(row["value"] / winloss["total"]["lost_value"])
+    assert review["win_loss"] == winloss and review["process"]["win_rate"] == winloss["total"]["win_rate"]
+    top = max(winloss["reasons"], key=lambda r: r["value"])
+    assert got("cycle")["review"]["top_reason"] == [top["name"], round(top["share"], 3)]
+    assert any(stage["left"] for stage in funnel["stages"])
+    for stage in funnel["stages"]:
+        assert stage["conversion"] == (pytest.approx(stage["advanced"] / stage["left"]) if stage["left"] else None)
+    assert 10 <= funnel["stages"][0]["probability"] <= 100  # (a stage's probability: as set, percent)
+    attained = {s["rep"]: s["won_value"] / s["quota"] for s in payout if s["quota"]}
+    assert attained and {s["rep"]: s["attainment"] for s in payout if s["quota"]} == pytest.approx(attained)
+    assert {r["rep"]: r["attainment"] for r in got("leaderboard")} == {
+        rep: round(share, 3) for rep, share in attained.items()}  # (to a tenth of a percent, as the table)
+    forecast = got("forecast")
+    for row in [*forecast["reps"], forecast["team"]]:
+        left = (row["quota"] or 0) - row["won"]
+        covered = row["quota"] is not None and left > 0 and not row["left"]
+        assert row["coverage"] == (pytest.approx(row["best_case"] / left) if covered else None)
+    goals = {g["id"]: g for g in got("goal", "list")}
+    behind = [e for e in got("today")["entries"] if e["kind"] == "behind"]
+    assert behind and all((e["expected"], e["actual"]) == (round(goals[e["item"]]["expected"], 3),
+                                                           round(goals[e["item"]]["progress"], 3)) for e in behind)
+    for goal in review["goals"]:
+        if goal["actual"] and goal["target"] and goal["direction"] == "increase":
+            assert goal["attainment"] == pytest.approx(goal["actual"] / goal["target"])

@@ -408,7 +408,7 @@ def cmd_funnel(args: argparse.Namespace) -> int:
     rows = board.funnel(weeks=args.weeks)
     if args.json:
         print_json({"stages": rows, "weighted_pipeline": weighted_pipeline(board.deals(), board.stages())},
-                   fractions=("probability", "conversion"))
+                   fractions=("conversion",))  # (a stage's probability: as the plan file sets it, percent)
         return EXIT_OK
     bars = " ▁▂▃▄▅▆▇█"
 
