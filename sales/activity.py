@@ -336,6 +336,15 @@ def record_item(item: str) -> str:
     return _LEGACY_ITEMS.get(item, item)
 
 
+def item_named(item: str, asked: str) -> bool:
+    """Whether a log record's item is the one `log --item` asks for: that item, or, for a
+    checklist, every list the name begins (`checklist` all of them, `checklist:weekly` each week's);
+    the diagnosis checklist's older name "checklist" once named one list, and a script asks so."""
+    item = record_item(item)
+    return item == asked or (asked.startswith("checklist") and item.startswith(f"{asked}:" if ":" not in asked
+                                                                             else f"{asked} "))
+
+
 def _tick_change(item: str, before: dict, after: dict) -> Phrase:
     """`ticked “Walk the pipeline” on the weekly review 2026-W48`: which item, on which list."""
     old = {t.get("text") for t in before.get("ticks") or []}

@@ -286,7 +286,7 @@ class TaskChanges(BoardCore):
                     continue
                 if uuid and uuid in deleted:
                     gone = deleted[uuid]
-                    left_deleted.append({"task": number, "uuid": uuid, "id": gone.item,
+                    left_deleted.append({"row": number, "uuid": uuid, "id": gone.item,
                                          "title": (gone.before or {}).get("title", ""), "by": gone.actor,
                                          "on": datetime.fromisoformat(gone.at).astimezone(zone).date()})
                     continue
@@ -346,7 +346,7 @@ class TaskChanges(BoardCore):
                 before = msgspec.to_builtins(old)
                 data = updated_task(before, fields)
                 if data is None:
-                    kept.append({"task": number, "id": old.id, "title": old.title, "status": old.status,
+                    kept.append({"row": number, "id": old.id, "title": old.title, "status": old.status,
                                  "file_status": fields["status"]})
                     continue
                 data["source"] = fields["uuid"] or old.source
@@ -395,7 +395,7 @@ class TaskChanges(BoardCore):
                 before, after = msgspec.to_builtins(old), msgspec.to_builtins(new)
                 said = [key for key in before
                         if key in keys and key not in ("source", "comments", "depends", "done_at")]
-                changes.append({"task": number, "id": old.id, "title": new.title,
+                changes.append({"row": number, "id": old.id, "title": new.title,
                                 "before": {key: before.get(key) for key in said},
                                 "after": {key: after.get(key) for key in said},
                                 "comments": len(new.comments) - len(old.comments),
@@ -417,7 +417,9 @@ class TaskChanges(BoardCore):
                     # the tasks an earlier import of the list brought (by their uuid): changed, the
                     # same, or done on the board and open in the file (left as they are)
                     "updated": changes, "unchanged": unchanged, "kept": kept,
-                    "deleted": left_deleted}  # the list's tasks deleted on the board, left out
+                    "deleted": left_deleted,  # the list's tasks deleted on the board, left out
+                    # (a spreadsheet's keys too, as a CSV import's result has them: one shape for both)
+                    "mapping": None, "another_board": None}
         return self._transact(build)
 
     def _import_task_rows(self, path: str | Path, name: str | None, owner: str | None, dry_run: bool) -> dict:
@@ -610,7 +612,8 @@ class TaskChanges(BoardCore):
                     "first": tasks[0].id if tasks and not dry_run else None,
                     "last": tasks[-1].id if tasks and not dry_run else None,
                     "by_status": dict(Counter(t.status for t in tasks)), "left_out": {}, "comments": 0,
-                    "depends_unlinked": 0, "repeating": 0, "repeats_unread": [], "mapping": mapping,
+                    "depends_unlinked": 0, "repeating": 0, "repeats_unread": [], "repeated_on_board": 0,
+                    "deleted": [], "mapping": mapping,
                     # rows of another board's list: new tasks here, their links to that board's records left out
                     "another_board": {"rows": sorted(foreign), "boards": sorted(set(foreign.values())),
                                       "left_out": {k: n for k, n in links_left.items() if n},

@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 import msgspec
 
-from sales.activity import Activity, record_item
+from sales.activity import Activity, item_named
 from sales.deals import Deal
 from sales import permissions
 from sales.errors import Invalid, Refused
@@ -147,7 +147,7 @@ class TouchChanges(BoardCore):
                 return False  # pay is private: an approval or payment, like its statement
             if at is not None and not at(doc["at"]):
                 return False
-            if item is not None and record_item(doc["item"]) != item and after.get("deal") != item and not (
+            if item is not None and not item_named(doc["item"], item) and after.get("deal") != item and not (
                     item_account and action.startswith("touch.")
                     and account_key(after.get("account") or "") == item_account):
                 return False

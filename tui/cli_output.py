@@ -128,8 +128,34 @@ def write_json(data: bytes) -> None:
     sys.stdout.flush()
 
 
-def print_json(value: object) -> None:
-    write_json(msgspec.json.encode(msgspec.to_builtins(whole_records(value), enc_hook=english)))  # (a Phrase: its English)
+def print_json(value: object, fractions: Collection[str] = ()) -> None:
+    """`value` as one JSON document; a number under a key in `fractions` (a ratio the domain keeps
+    in percent, as the screens say it) as a fraction, 1.0 for 100%: the JSON has one unit for every
+    ratio, the one a script computes with (README's "JSON output")."""
+    data = msgspec.to_builtins(whole_records(value), enc_hook=english)  # (a Phrase: its English)
+    write_json(msgspec.json.encode(as_fractions(data, frozenset(fractions)) if fractions else data))
+
+
+#: `winloss`'s ratios (and `review`'s win/loss part): percent in the domain, fractions in JSON.
+WIN_LOSS_RATIOS = ("win_rate", "value_win_rate", "share")
+
+
+def as_fractions(value: object, keys: frozenset[str]) -> object:
+    """`value` (JSON's builtins) with each number under one of `keys` a fraction (`fraction`)."""
+    if isinstance(value, list):
+        return [as_fractions(item, keys) for item in value]
+    if isinstance(value, dict):
+        return {key: fraction(item) if key in keys else as_fractions(item, keys) for key, item in value.items()}
+    return value
+
+
+def fraction(percent: object) -> object:
+    """A percentage as a fraction (None and anything not a number as it is): the shortest that is
+    the same percentage again, else the quotient as it is (66.66666666666667 is 0.6666666666666667)."""
+    if isinstance(percent, bool) or not isinstance(percent, (int, float)):
+        return percent
+    short = float(f"{percent / 100:.15g}")
+    return short if float(f"{short * 100:.15g}") == percent else percent / 100
 
 
 def whole_records(value: object) -> object:

@@ -13,7 +13,7 @@ RULE = ("uplift: separation of duties: a lead may not approve their own budget r
 
 
 def status(run, line: str = "B-1") -> str:
-    return json.loads(run("budget", "show", line, "--json")[1])["status"]
+    return json.loads(run("budget", "show", line, "--json")[1])["budget"]["status"]
 
 
 def test_a_lead_may_not_approve_their_own_request_while_another_lead_may(team, run) -> None:

@@ -68,7 +68,7 @@ def test_budget_show_lists_each_spend_and_what_is_left(line, run) -> None:
     assert lines[8].split() == ["E-1", str(yesterday), "300", "dana", "deposit"]
     assert lines[9].split()[::2] == ["E-2", "1,250.50"]
     shown = json.loads(run("budget", "show", "B-1", "--json")[1])
-    assert shown["spent"] == 1550.5 and [e["id"] for e in shown["spending"]] == ["E-1", "E-2"]
+    assert shown["budget"]["spent"] == 1550.5 and [e["id"] for e in shown["spending"]] == ["E-1", "E-2"]
     assert run("budget", "show", "B-9")[0] == 1
 
 

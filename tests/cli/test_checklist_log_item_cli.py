@@ -33,3 +33,23 @@ def test_a_diagnosis_checklist_tick_is_named_as_log_says_it(board_path, capsys, 
     assert run("log")[1].splitlines()[1] == line
     assert run("log", "--item", "checklist:diagnosis")[1].splitlines()[1] == line
     assert run("undo")[0] == 0 and run("diagnosis", "checklist", "2")[1] == "ticked 2\n"  # (undone: not ticked)
+
+
+def test_a_bare_checklist_item_names_every_checklist_and_a_lists_name_its_weeks(run) -> None:
+    """`log --item checklist` (the diagnosis checklist's old name) matched nothing once the lists
+    were named "checklist:diagnosis" and so on: it names them all, as `checklist:weekly` each week's."""
+    assert run("diagnosis", "checklist", "2")[0] == 0
+    assert run("weekly", "1")[0] == 0
+    assert run("review", "tick", "1")[0] == 0
+    assert run("task", "move", "T-1", "doing")[0] == 0  # (not a checklist's)
+
+    def items(*asked: str) -> list[str]:
+        return [r["item"] for r in json.loads(run("log", "--json", *asked)[1])]
+
+    every = items("--item", "checklist")
+    assert len(every) == 3 and {i.partition(" ")[0] for i in every} == {
+        "checklist:diagnosis", "checklist:weekly", "checklist:review"}
+    assert [i.partition(" ")[0] for i in items("--item", "checklist:weekly")] == ["checklist:weekly"]
+    assert items("--item", "checklist:diagnosis") == ["checklist:diagnosis"]
+    assert items("--item", "checklis") == []  # (a name, not any beginning of one)
+    assert len(run("log", "--item", "checklist")[1].splitlines()) == 4  # (the heading and the three ticks)

@@ -34,7 +34,7 @@ def test_funnel_json(run) -> None:
     rows = {r["stage"]: r for r in funnel["stages"]}
     assert (rows["Qualified"]["count"], rows["Qualified"]["weighted"]) == (1, 250)   # 1000 at 25%
     assert (rows["Negotiation"]["value"], rows["Negotiation"]["weighted"]) == (400, 300)  # at 75%
-    assert (rows["Lead"]["left"], rows["Lead"]["advanced"], rows["Lead"]["conversion"]) == (1, 1, 100)
+    assert (rows["Lead"]["left"], rows["Lead"]["advanced"], rows["Lead"]["conversion"]) == (1, 1, 1.0)
     assert funnel["weighted_pipeline"] == 550
     assert len(rows["Lead"]["trend"]) == 12 and rows["Qualified"]["trend"][-1] == 1
     code, out, _ = run("funnel")

@@ -415,7 +415,7 @@ def test_a_kept_diagnosis_shown_as_json_is_named_as_the_list_names_it(run) -> No
     [kept] = json.loads(run("diagnosis", "list", "--json")[1])
     code, out, err = run("diagnosis", "show", "X-1", "--json")
     assert (code, err) == (0, "")
-    shown = json.loads(out)
+    shown = json.loads(out)["diagnosis"]
     assert (shown["id"], shown["saved_by"], shown["saved_at"]) == ("X-1", "dana", kept["saved_at"])
     assert shown["overrides"] == kept["overrides"]
     for key in ("period", "first_date", "last_date", "rows_read", "rows_used", "dropped", "total", "findings"):

@@ -1,5 +1,6 @@
-"""`uplift leaderboard --json` gives each rep's attainment as the table writes it: percent,
-rounded half up to one decimal (not 66.66666666666667); the ranks are of the exact figures."""
+"""`uplift leaderboard --json` gives each rep's attainment as the table writes it, rounded half up
+to one decimal of a percent (not 66.66666666666667), as a fraction as every ratio of the JSON is
+(0.667); the ranks are of the exact figures."""
 
 from __future__ import annotations
 
@@ -36,7 +37,7 @@ def test_leaderboard_json_attainment_is_rounded_as_the_table_is(tmp_path, capsys
     # of a 30,000 quota: cy 20,001 = 66.67% (66.7), ali 20,000 = 66.666…% (66.7), bea 10,000 =
     # 33.333…% (33.3); cy ranks above ali on the exact figure
     rows = json.loads(run("leaderboard", "--json")[1])
-    assert [(r["rank"], r["rep"], r["attainment"]) for r in rows] == [(1, "cy", 66.7), (2, "ali", 66.7),
-                                                                       (3, "bea", 33.3)]
+    assert [(r["rank"], r["rep"], r["attainment"]) for r in rows] == [(1, "cy", 0.667), (2, "ali", 0.667),
+                                                                       (3, "bea", 0.333)]
     table = run("leaderboard")[1].splitlines()
     assert [line.split()[2] for line in table[1:]] == ["66.7%", "66.7%", "33.3%"]

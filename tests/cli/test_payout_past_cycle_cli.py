@@ -37,7 +37,7 @@ def test_a_past_cycles_commission_released_after_it_ended_is_approved_and_paid_f
     row = run("payout", "--csv", "--start", start, "--end", end)[1].splitlines()[1]
     assert row.startswith(f"ali,I-1,{start},{end},10000,4000,40,400,0,0,400,P-1,dana,")
     board = json.loads(run("leaderboard", "--json", "--start", start, "--end", end)[1])
-    assert [(r["rep"], r["attainment"], r["won_value"]) for r in board] == [("ali", 40, 4000), ("bea", 0, 0)]
+    assert [(r["rep"], r["attainment"], r["won_value"]) for r in board] == [("ali", 0.4, 4000), ("bea", 0, 0)]
     # the lead's day says so, until it is approved again
     assert (f"Payouts of the cycle {start} to {end}: 1 statement approved then has changed since "
             f"(`uplift payout --start {start} --end {end}`)") in run("today")[1].splitlines()

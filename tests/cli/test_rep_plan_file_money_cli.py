@@ -66,5 +66,5 @@ def test_a_rep_asks_for_budget_in_a_file_as_by_command(team, run, tmp_path) -> N
     plan.write_text(ask)
     code, _, err = run("plan", "import", str(plan), user="ali")
     assert code == 0, err
-    line = json.loads(run("budget", "show", "B-1", "--json")[1])
+    line = json.loads(run("budget", "show", "B-1", "--json")[1])["budget"]
     assert (line["requested_by"], line["status"]) == ("ali", "requested")

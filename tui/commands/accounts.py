@@ -35,6 +35,8 @@ def cmd_account_list(args: argparse.Namespace) -> int:
 
 
 def cmd_account_show(args: argparse.Namespace) -> int:
+    import msgspec
+
     from tui.account_text import account_detail
     from tui.cli_output import detail_on_screen, print_json
 
@@ -42,8 +44,8 @@ def cmd_account_show(args: argparse.Namespace) -> int:
         raise BadInput("give an account's name (`uplift account list` lists them)")
     board = open_board(args)
     page = board.account(args.name)
-    if args.json:
-        print_json(page)
+    if args.json:  # (an account is no record of its own: its history, what `log --item` lists of it)
+        print_json({**msgspec.structs.asdict(page), "history": board.feed(item=args.name, limit=None)})
     else:
         print(detail_on_screen(account_detail(page)))
     return EXIT_OK

@@ -18,7 +18,7 @@ def cmd_today(args: argparse.Namespace) -> int:
     board = open_board(args)
     agenda = board.agenda(args.who, args.days)
     if args.json:
-        print_json(agenda)
+        print_json(agenda, fractions=("expected", "actual"))  # (a goal's pace: % of the way, in the domain)
         return EXIT_OK
     print(safe(heading(agenda)))
     found = sections(agenda, cli=True)

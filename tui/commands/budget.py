@@ -74,7 +74,7 @@ def cmd_budget_show(args: argparse.Namespace) -> int:
     line = board.budget_line(args.id)
     entries = board.spending(line.id)
     if args.json:
-        print_json({**line_json(line, entries), "spending": entries})
+        print_json({"budget": line_json(line, entries), "spending": entries, "history": board.history(item=line.id)})
     else:
         print(line_detail(line, entries))
     return EXIT_OK

@@ -17,7 +17,15 @@ def cmd_cycle(args: argparse.Namespace) -> int:
     board = open_board(args)
     cycle = board.cycle()
     if args.json:
-        print_json(cycle)
+        import msgspec
+
+        from sales.phrases import english
+        from tui.cli_output import fraction
+
+        data = msgspec.to_builtins(cycle, enc_hook=english)
+        if (review := data.get("review")) and review.get("top_reason"):  # [reason, share of the value lost]
+            review["top_reason"] = [review["top_reason"][0], fraction(review["top_reason"][1])]
+        print_json(data)
         return EXIT_OK
     print(safe(heading(cycle, may_set=board.may("board.settings"))))
     for _mode, title, lines in phases(cycle, may_diagnose=board.may("diagnosis.save"), remote=is_remote(),

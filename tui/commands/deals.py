@@ -198,7 +198,7 @@ def _print_deal(board, deal) -> None:
     from tui.cli_output import print_json
 
     print_json({"deal": deal, "paid": paid_on(deal), "activities": [t for t in board.touches() if t.deal == deal.id],
-                "tasks": board.tasks_for(deal.id)})
+                "tasks": board.tasks_for(deal.id), "history": board.history(item=deal.id)})
 
 
 def cmd_deal_paid(args: argparse.Namespace) -> int:
@@ -407,7 +407,8 @@ def cmd_funnel(args: argparse.Namespace) -> int:
     board = open_board(args)
     rows = board.funnel(weeks=args.weeks)
     if args.json:
-        print_json({"stages": rows, "weighted_pipeline": weighted_pipeline(board.deals(), board.stages())})
+        print_json({"stages": rows, "weighted_pipeline": weighted_pipeline(board.deals(), board.stages())},
+                   fractions=("conversion",))  # (a stage's probability: as the plan file sets it, percent)
         return EXIT_OK
     bars = " ▁▂▃▄▅▆▇█"
 

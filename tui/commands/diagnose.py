@@ -154,8 +154,9 @@ def cmd_diagnosis_show(args: argparse.Namespace) -> int:
 
         from tui.cli_output import print_json
 
-        print_json({"id": snapshot.id, "saved_at": snapshot.saved_at, "saved_by": snapshot.saved_by,
-                    "overrides": snapshot.overrides, **msgspec.to_builtins(snapshot.diagnosis)})
+        print_json({"diagnosis": {"id": snapshot.id, "saved_at": snapshot.saved_at, "saved_by": snapshot.saved_by,
+                                  "overrides": snapshot.overrides, **msgspec.to_builtins(snapshot.diagnosis)},
+                    "history": board.history(item=snapshot.id)})
     else:
         print(_("{id}, saved {at} by {name}").format(id=snapshot.id, at=when(snapshot.saved_at),
                                                      name=safe(snapshot.saved_by)))

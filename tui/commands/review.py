@@ -37,10 +37,10 @@ def cmd_review(args: argparse.Namespace) -> int:
 
 def _print_review(board, args: argparse.Namespace) -> int:
     from sales.text import safe
-    from tui.cli_output import on_screen, print_json, table
+    from tui.cli_output import WIN_LOSS_RATIOS, on_screen, print_json, table
 
     if args.json:
-        print_json(board.review())
+        print_json(board.review(), fractions=(*WIN_LOSS_RATIOS, "attainment"))
         return EXIT_OK
     start, end = board.period()
     if start and end:  # (which cycle: this one, or the one --start and --end named)
@@ -140,7 +140,7 @@ def cmd_payout(args: argparse.Namespace) -> int:
         statements = board.payouts(whose(args, board))
         period = board.period()
     if args.json:
-        print_json(statements)
+        print_json(statements, fractions=("attainment",))
         return EXIT_OK
     if args.csv:
         _payroll_csv(statements, *period, args.output, board)
@@ -319,7 +319,7 @@ def cmd_leaderboard(args: argparse.Namespace) -> int:
     with reading_given_cycle(board, args):
         rows = board.leaderboard()
     if args.json:
-        print_json(rows)
+        print_json(rows, fractions=("attainment",))
     elif not rows:
         say_line(_("No reps on this board yet: add one with `uplift member add NAME --role rep`."))
     else:
@@ -382,7 +382,7 @@ def cmd_incentive_show(args: argparse.Namespace) -> int:
     board = open_board(args)
     plan = board.incentive_plan(args.id)
     if args.json:
-        print_json(plan)
+        print_json({"incentive": plan, "history": board.history(item=plan.id)})
     else:
         print(safe(dump_plan(Plan(incentives=[plan])).split("incentives:\n", 1)[-1].rstrip()))
     return EXIT_OK

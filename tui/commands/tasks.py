@@ -411,7 +411,7 @@ def _print_task_updates(result: dict, dry_run: bool) -> None:
     print_first(result["kept"], lambda kept: _(
         "kept {id} {title!r} as the board has it, {status}, where the file (task {number}) has it {file_status}: "
         "`{move}` follows the file").format(
-        id=kept["id"], title=kept["title"], status=_(STATUS_LABELS[kept["status"]]), number=kept["task"],
+        id=kept["id"], title=kept["title"], status=_(STATUS_LABELS[kept["status"]]), number=kept["row"],
         file_status=_(STATUS_LABELS[kept["file_status"]]),
         move=f"uplift task move {kept['id']} {kept['file_status']}"))
     if deleted := result.get("deleted"):
@@ -420,7 +420,7 @@ def _print_task_updates(result: dict, dry_run: bool) -> None:
                  "left out {count} tasks deleted on this board (--with-deleted imports them again):", count).format(
             count=count))
         print_first(deleted, lambda gone: _("task {number}: {id} {title!r}, deleted by {by} on {on}").format(
-            number=gone["task"], id=gone["id"], title=gone["title"], by=gone["by"], on=gone["on"]), "  ")
+            number=gone["row"], id=gone["id"], title=gone["title"], by=gone["by"], on=gone["on"]), "  ")
 
 
 def _task_change(change: dict) -> str:

@@ -20,7 +20,7 @@ def cmd_winloss(args: argparse.Namespace) -> int:
     from datetime import date
 
     from sales.text import safe
-    from tui.cli_output import detail_on_screen, print_json, table
+    from tui.cli_output import WIN_LOSS_RATIOS, detail_on_screen, print_json, table
     from tui.winloss_text import TABLES, notes, summary, tables, title
 
     board = open_board(args)
@@ -30,7 +30,7 @@ def cmd_winloss(args: argparse.Namespace) -> int:
     result = board.win_loss(date.fromisoformat(since) if since else None,
                             date.fromisoformat(until) if until else None, owner)
     if args.json:
-        print_json(result)
+        print_json(result, fractions=WIN_LOSS_RATIOS)
         return EXIT_OK
 
     print(safe(title(result) + (" · " + owner if owner else "")))
