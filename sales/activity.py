@@ -7,7 +7,7 @@ import msgspec
 from sales.errors import Word
 from sales.goals import OUTCOME_LABELS, number
 from sales.notes import NOTE_KINDS
-from sales.phrases import Phrase
+from sales.phrases import Phrase, labelled, listed
 from sales.splits import splits_text
 from sales.tasks import PRIORITIES, STATUS_LABELS, STATUSES
 
@@ -122,14 +122,14 @@ def describe(record: Activity, limit: int | None = 30) -> Phrase:
         return _step_change(record.item, before.get("steps") or [], after.get("steps") or [])
     # a deal's stage history comes with its stage (`deal edit --stage Won`): the stage says it,
     # where `history [3] → [4]` said only that the store keeps a list
-    changes = [Phrase("{field} {old} → {new}", field=_FIELD_WORDS.get(key, key),
-                      **dict(zip(("old", "new"), _values(key, before.get(key), after.get(key), limit))))
+    # each change a label and its value (`priority low → high`; in Chinese `优先级：低 → 高`)
+    changes = [labelled(_FIELD_WORDS.get(key, key),
+                        Phrase("{old} → {new}", **dict(zip(("old", "new"), _values(key, before.get(key),
+                                                                                    after.get(key), limit)))))
                for key in after if not (key == "history" and "stage" in after)]
-    # one phrase of the changes whose template only places them (`{p0}, {p1}`): each is said
-    # in the interface's language, and the whole is the same in every one (tui.i18n._has_words)
-    placed = ", ".join(f"{{p{index}}}" for index in range(len(changes)))
+    # the changes one after another as clauses (Chinese `，`; a list inside one takes `、`)
     return Phrase("changed {item}: {changes}", item=Word("board") if record.item == "board" else record.item,
-                  changes=Phrase(placed, **{f"p{index}": change for index, change in enumerate(changes)}))
+                  changes=listed(changes, clauses=True))
 
 
 #: A changed field as a log line names it (`changed T-4: priority normal → high`), translated with
@@ -155,13 +155,14 @@ _FIELD_WORDS = {
 
 
 #: Stored values a log line names as words (the English as stored, translated with the line): a
-#: goal's direction and target kind, a note's tags, the board's alert settings.
+#: goal's direction and target kind, a note's tags, the board's WIP limits and alert settings.
 _VALUE_WORDS = {
     "direction": {"increase": Word("increase"), "decrease": Word("decrease"), "above": Word("above"),
                   "below": Word("below")},
     "target_kind": {"absolute": Word("absolute"), "percent": Word("percent"), "points": Word("points")},
     "tags": {"pain_point": Word("pain_point"), "unmet_need": Word("unmet_need"), "competitor": Word("competitor"),
              "praise": Word("praise")},
+    "wip": {status: Word(status) for status in STATUSES},  # (`doing 3`, said `进行中：3`)
     "alerts": {"conversion_drop": Word("conversion_drop"), "min_left": Word("min_left"),
                "quiet_days": Word("quiet_days"), "default_quiet_days": Word("default_quiet_days"),
                "stuck_days": Word("stuck_days"), "default_stuck_days": Word("default_stuck_days")},
@@ -205,31 +206,32 @@ def _value(key: str, value: object, limit: int | None) -> object:
     if isinstance(value, str) and value in words:
         return words[value]
     if isinstance(value, list) and value and all(isinstance(v, str) and v in words for v in value):
-        return _placed([words[v] for v in value], ", ", limit)
+        return _placed([words[v] for v in value], limit)
     if isinstance(value, dict) and value and all(name in words for name in value):
-        return _placed([_name_value(words[name], _short(item, None)) for name, item in value.items()], ", ", limit)
+        return _placed([_counted(words[name], _short(item, None)) for name, item in value.items()], limit)
     return _short(value, limit)
 
 
-def _name_value(name: Word, value: str) -> Phrase:
-    """`name value` (`conversion_drop 5`), the name said in the interface's language."""
+def _counted(name: Word, number: str) -> Phrase:
+    """`name number` (`conversion_drop 5`, `doing 3`), the name said in the interface's language:
+    a number beside a word keeps its space in Chinese too (`进行中 3`; a field and its value
+    take `labelled`'s colon)."""
     template = "{name} {value}"  # (only places them: the same in every language)
-    return Phrase(template, name=name, value=value)
+    return Phrase(template, name=name, value=number)
 
 
-def _placed(parts: list, separator: str, limit: int | None) -> Phrase:
-    """Parts (Words, Phrases) in one phrase that only places them, each said in the interface's
+def _placed(parts: list, limit: int | None) -> Phrase:
+    """Parts (Words, Phrases) listed (sales.phrases.listed), each said in the interface's
     language; as many as fit `limit` characters in English, then `…`, as `_short` cuts."""
     shown: list = []
     length = 0
     for part in parts:
-        length += len(str(part)) + (len(separator) if shown else 0)
+        length += len(str(part)) + (2 if shown else 0)
         if limit is not None and length > limit and shown:
             shown.append("…")
             break
         shown.append(part)
-    template = separator.join(f"{{p{index}}}" for index in range(len(shown)))
-    return Phrase(template, **{f"p{index}": part for index, part in enumerate(shown)})
+    return listed(shown)
 
 
 def _status(status: object) -> object:
@@ -261,7 +263,7 @@ def _unlinked(item: str, before: dict, after: dict) -> Phrase:
         if old != new:
             kept = new if isinstance(new, list) else [new]
             gone += [v for v in (old if isinstance(old, list) else [old]) if v and v not in kept]
-    return Phrase("unlinked {item} from {ids}", item=item, ids=", ".join(gone))
+    return Phrase("unlinked {item} from {ids}", item=item, ids=listed(gone))
 
 
 
@@ -370,7 +372,7 @@ def _short(value: object, limit: int | None = 30) -> str:
             return _short(", ".join(f"{v['name']} {v['probability']:g}%" for v in value), limit)
         if all(isinstance(v, dict) and "text" in v and "done" in v for v in value):  # a task's steps, as the form
             return _short("; ".join(("[x] " if v["done"] else "") + str(v["text"]) for v in value), limit)
-        return ", ".join(value) if all(isinstance(v, str) for v in value) else f"[{len(value)}]"
+        return listed(value) if all(isinstance(v, str) for v in value) else f"[{len(value)}]"
     if isinstance(value, dict):  # a board setting: wip {"doing": 3} reads `doing 3`, a period its two days
         if set(value) == {"start", "end"}:
             return f"{value['start']}–{value['end']}"

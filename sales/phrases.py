@@ -53,6 +53,25 @@ def english(value: object) -> str:
     raise TypeError(f"cannot write {type(value).__name__} as JSON")
 
 
+#: The value a `listed` Phrase keeps to say what it lists (not a placeholder: English ignores it).
+LISTED = "listed"
+
+
+def listed(parts, *, clauses: bool = False) -> Phrase:
+    """Parts one after another, `, ` between them in English (`T-3, T-5`; `priority low → high,
+    owner ali → bea`). The interface says each part and puts between them what its language writes
+    between the things of a list (Chinese `、`) or, with `clauses`, between clauses (`，`)."""
+    template = ", ".join(f"{{p{index}}}" for index in range(len(parts)))
+    return Phrase(template, **{f"p{index}": part for index, part in enumerate(parts)},
+                  **{LISTED: "clauses" if clauses else "things"})
+
+
+def labelled(label: object, value: object) -> Phrase:
+    """A label and its value (`region North`, `priority low → high`): English puts a space between
+    them, Chinese a full-width colon (`区域：华北`), as the catalogue writes "{label} {value}"."""
+    return Phrase("{label} {value}", label=label, value=value)
+
+
 def days(count: int) -> Phrase:
     """A number of days, as a sentence says it."""
     return Phrase("{count} day" if count == 1 else "{count} days", count=count)

@@ -22,7 +22,7 @@ from sales.task_rows import steps_text
 from sales.tasks import STATUS_LABELS, Task, is_overdue, steps_done
 from sales.text import display_width, fit, formula_guarded, safe, safe_json
 from tui.figure_cells import figure_columns
-from tui.i18n import N_, _, n_, say
+from tui.i18n import N_, _, enumerated, n_, say
 from tui.remote import is_remote
 from tui.time_text import when
 
@@ -432,7 +432,7 @@ def task_detail(task: Task, history: Sequence[Activity], others: Mapping[str, Ta
     if task.tags:
         lines.append(f"  {label(_('tags'))}" + " ".join(f"+{tag}" for tag in task.tags))
     if task.depends:
-        lines.append(f"  {label(_('waits for'))}" + ", ".join(
+        lines.append(f"  {label(_('waits for'))}" + enumerated(
             _("{id} ({status})").format(id=other, status=_(STATUS_LABELS[others[other].status]))
             if others and other in others else other
             for other in task.depends))

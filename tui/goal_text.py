@@ -8,7 +8,7 @@ from collections.abc import Callable
 from sales.goals import KNOWN_METRICS, METRIC_WORDS
 from sales.pace import describe_value, pace_start, percent
 from sales.rollup import at_baseline, describe_rollup
-from tui.i18n import _, bracketed, enumerated, list_comma, say
+from tui.i18n import _, bracketed, enumerated, labelled, list_comma, say
 
 
 def metric_text(metric: str) -> str:
@@ -42,7 +42,7 @@ def metric_key(text: str | None) -> str | None:
 
 def scope_text(scope) -> str:
     """A goal's scope (sales.goals.Scope.describe) with the fields' names in the interface's language."""
-    return enumerated(f"{_(name.replace('_', ' '))} {value}" for name, value in scope.given().items())
+    return enumerated(labelled(_(name.replace('_', ' ')), value) for name, value in scope.given().items())
 
 
 def reason_text(verdict, goal) -> str:

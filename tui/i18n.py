@@ -36,7 +36,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from sales.errors import Invalid, Said
-from sales.phrases import Phrase, Word
+from sales.phrases import LISTED, Phrase, Word
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -168,6 +168,13 @@ def list_comma() -> str:
     return p_("list", ", ")
 
 
+def labelled(label: str, value: object) -> str:
+    """A label and its value as the language joins them: `region North`; in Chinese with a
+    full-width colon, `区域：华北` (a space left `区域 华北` reading as two words). The same
+    catalogue entry says sales.phrases.labelled's Phrases."""
+    return _("{label} {value}").format(label=label, value=value)
+
+
 def bracketed(note: str) -> str:
     """` (note)`, to put after what it explains: Chinese with full-width brackets and no space
     (`新客户数（家）`), as its catalogue writes every bracket."""
@@ -218,6 +225,9 @@ def say(text: str) -> str:
     version) is said in its English whole, not half in each language."""
     if not isinstance(text, Phrase):
         return text
+    if (kind := text.values.get(LISTED)) is not None and not _has_words(text.template):
+        comma = _(", ") if kind == "clauses" else list_comma()  # (sales.phrases.listed)
+        return comma.join(str(_value(text.values[f"p{index}"])) for index in range(len(text.values) - 1))
     if text.template not in _table and language() != ENGLISH and _has_words(text.template):
         return str(text)  # (kept by a version whose words the catalogue no longer has: as written)
     if not text.values:

@@ -25,9 +25,9 @@ def test_goal_show_in_chinese_lists_brackets_and_counts_money_as_chinese_writes_
     monkeypatch.setenv("UPLIFT_LANG", "zh")
     lines = run("goal", "show", "G-1")[1].splitlines()
     assert "  指标      收入（元）" in lines
-    assert "  范围      区域 华北、细分市场 中型企业" in lines
+    assert "  范围      区域：华北、细分市场：中型企业" in lines
     assert "  目标值    增长到 1,380,000 元（+15%）" in lines
-    assert "    S 通过    区域 华北、细分市场 中型企业，负责人 dana" in lines
+    assert "    S 通过    区域：华北、细分市场：中型企业，负责人：dana" in lines
     assert "    R 通过    由 S-1、S-2 支撑" in lines
     assert "         预算已批准 6,000 元，已支出 3,340 元" in lines  # (6000 approved; 3340 spent)
     assert not any(", " in line or " (" in line for line in lines), lines

@@ -44,7 +44,7 @@ def test_a_changed_item_names_its_fields_in_chinese(run, monkeypatch) -> None:
     assert run("log", "--item", "T-1")[1].splitlines()[1].endswith(english)
     monkeypatch.setenv("UPLIFT_LANG", "zh")
     assert run("log", "--item", "T-1")[1].splitlines()[1].endswith(
-        "ali   修改了 T-1：标题 Call Acme → Call Acme today, 状态 待办 → 进行中, 优先级 普通 → 高")
+        "ali   修改了 T-1：标题：Call Acme → Call Acme today，状态：待办 → 进行中，优先级：普通 → 高")
     code, out, _ = run("log", "--item", "T-1", "--json")
     assert json.loads(out)[0]["after"]["priority"] == "high"
     monkeypatch.setenv("UPLIFT_LANG", "en")
@@ -53,4 +53,4 @@ def test_a_changed_item_names_its_fields_in_chinese(run, monkeypatch) -> None:
     assert "dana  changed board: name " in english and english.endswith(" → Q1")
     monkeypatch.setenv("UPLIFT_LANG", "zh")
     chinese = run("log", "--limit", "1")[1].splitlines()[1]
-    assert "dana  修改了看板：名称 " in chinese and chinese.endswith(" → Q1")
+    assert "dana  修改了看板：名称：" in chinese and chinese.endswith(" → Q1")

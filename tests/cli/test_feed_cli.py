@@ -116,7 +116,7 @@ def test_a_changed_notes_and_goals_fields_are_named_in_chinese(run, monkeypatch)
     assert run("log", "--limit", "1")[1].splitlines()[1].endswith(
         "changed N-1: kind feedback → interview, source – → Acme buyer")
     monkeypatch.setenv("UPLIFT_LANG", "zh")
-    assert run("log", "--limit", "1")[1].splitlines()[1].endswith("修改了 N-1：类型 反馈 → 访谈, 来源 – → Acme buyer")
+    assert run("log", "--limit", "1")[1].splitlines()[1].endswith("修改了 N-1：类型：反馈 → 访谈，来源：– → Acme buyer")
 
 
 def test_a_lead_edits_and_deletes_a_coaching_note(run, team) -> None:
@@ -212,10 +212,10 @@ def test_a_goals_direction_and_target_kind_a_notes_tags_and_the_alert_settings_a
                        "changed G-1: direction increase → above"]
     monkeypatch.setenv("UPLIFT_LANG", "zh")
     chinese = [line.split("  ", 2)[-1].strip() for line in run("log", "--limit", "5")[1].splitlines()[1:]]
-    assert chinese == ["修改了看板：提醒设置 – → 转化率降幅 5, 每周至少离开的商机数 3, …",
-                       "修改了 N-1：标签 痛点 → 未满足的需求, 竞争对手",
+    assert chinese == ["修改了看板：提醒设置：– → 转化率降幅 5、每周至少离开的商机数 3、…",
+                       "修改了 N-1：标签：痛点 → 未满足的需求、竞争对手",
                        "添加了笔记 N-1",
-                       "修改了 G-1：目标值 120 → 15, 目标类型 绝对值 → 百分比变化",
-                       "修改了 G-1：方向 增长 → 保持高于"]
+                       "修改了 G-1：目标值：120 → 15，目标类型：绝对值 → 百分比变化",
+                       "修改了 G-1：方向：增长 → 保持高于"]
     stored = json.loads(run("log", "--json", "--limit", "4")[1])
     assert stored[1]["after"] == {"tags": ["unmet_need", "competitor"]}

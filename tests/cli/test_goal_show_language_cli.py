@@ -23,7 +23,7 @@ def test_goal_show_says_its_labels_and_reasons_in_chinese(run, monkeypatch) -> N
     code, out, err = run("goal", "show", "G-1")
     assert code == 0, err
     lines = out.splitlines()
-    assert "  范围      区域 North" in lines
+    assert "  范围      区域：North" in lines
     assert "  目标值    增长到 $1,200,000" in lines
     assert "    S 未通过  没有负责人" in lines  # the Goals screen's reasons
     assert "    T 未通过  无截止日期" in lines

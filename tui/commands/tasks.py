@@ -29,7 +29,7 @@ from tui.cli_support import (
     stdin_file,
     whose,
 )
-from tui.i18n import N_, _, n_
+from tui.i18n import N_, _, enumerated, n_
 
 
 def cmd_task_list(args: argparse.Namespace) -> int:
@@ -355,7 +355,7 @@ def cmd_task_import(args: argparse.Namespace) -> int:
     span = import_span(result)
     from sales.tasks import STATUS_LABELS
 
-    statuses = ", ".join(f"{_(STATUS_LABELS[status])} {n}" for status, n in result["by_status"].items())
+    statuses = enumerated(f"{_(STATUS_LABELS[status])} {n}" for status, n in result["by_status"].items())
     if count or not (result.get("updated") or result.get("unchanged") or result.get("kept") or result.get("deleted")):
         print((n_("would import {count} task{span}: {statuses}", "would import {count} tasks{span}: {statuses}", count)
                if args.dry_run else

@@ -32,7 +32,7 @@ from sales.notes import KIND_LABELS, NOTE_TAGS, TAG_LABELS, Note, said_by, tag_c
 from sales.phrases import kept
 from sales.text import display_width, safe
 from tui.chart_labels import label_step
-from tui.i18n import N_, _, language, n_, said, say
+from tui.i18n import N_, _, enumerated, language, n_, said, say
 from tui.keys import shown_key, shown_key_of
 from tui.remote import is_remote
 from tui.screens.board_view import BoardView
@@ -685,7 +685,7 @@ class DiagnoseScreen(TabKeys, BoardView):
             counts = tag_counts(notes)  # "7 pain points" read, not counted row by row
             if counts:
                 status += "\n" + _("By tag: {tags}").format(
-                    tags=_(", ").join(f"{_(TAG_LABELS[tag])} {n}" for tag, n in counts))
+                    tags=enumerated(f"{_(TAG_LABELS[tag])} {n}" for tag, n in counts))
         else:
             status = _("No notes yet: press {new} to write down what a rep or a customer said.").format(
                 new=shown_key(self, "diagnose.note"))

@@ -14,7 +14,7 @@ from sales.activity import describe
 from sales.errors import UpliftError
 from sales.tasks import STATUS_LABELS, Task, is_overdue
 from sales.text import display_width, fit
-from tui.i18n import N_, _, say
+from tui.i18n import N_, _, enumerated, say
 from tui.keys import shown_key
 from tui.screens.dialogs import help_key, permitted
 from tui.user_text import plain, tell, text_area
@@ -71,7 +71,7 @@ class TaskDetail(ModalScreen[None]):
             f"{label(_('Goal'))}{_linked(board, 'goal', task.goal)}",
             f"{label(_('Strategy'))}{_linked(board, 'strategy', task.strategy)}",
             *([f"{label(_('Deal'))}{_linked(board, 'deal', task.deal)}"] if task.deal else []),
-            *([f"{label(_('Waits for'))}" + ", ".join(_linked(board, "task", other) for other in task.depends)]
+            *([f"{label(_('Waits for'))}" + enumerated(_linked(board, "task", other) for other in task.depends)]
               if task.depends else []),
             *([f"{label(_('Tags'))}" + " ".join(f"+{tag}" for tag in task.tags)] if task.tags else []),
             f"{label(_('Expected'))}{task.expected_result or '–'}",

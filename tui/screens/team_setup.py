@@ -20,7 +20,7 @@ from sales.errors import Invalid, UpliftError
 from sales.members import last_lead
 from sales.tasks import STATUS_LABELS, STATUSES, WIP_MAX
 from tui.commands.members import ROLE_WORDS
-from tui.i18n import N_, _, say
+from tui.i18n import N_, _, enumerated, say
 from tui.keys import shown_key
 from tui.screens.dialogs import help_key, permitted
 from tui.screens.form_base import DATE_HINT, DATE_PLACEHOLDER
@@ -94,7 +94,7 @@ class TeamSetupScreen(ModalScreen[None]):
                  else _("no cycle dates yet"))
         self.query_one("#setup-plan", Static).update(plain(_("Plan: {name} · {dates}").format(
             name=info["name"], dates=dates)))
-        limits = ", ".join(f"{_(STATUS_LABELS[s])} {wip[s]}" for s in STATUSES if s in wip)
+        limits = enumerated(f"{_(STATUS_LABELS[s])} {wip[s]}" for s in STATUSES if s in wip)
         self.query_one("#setup-wip", Static).update(plain(_("WIP limits: {limits}").format(
             limits=limits or _("none"))))
         table = self.query_one("#setup-members", DataTable)

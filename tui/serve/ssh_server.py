@@ -39,6 +39,9 @@ from tui.serve.spawn import (TerminalChild, WarmPool, child_argv, child_env, set
 
 NOT_OVER_SSH = {"demo", "serve", "init"}
 SERVER_ACTOR = "uplift-server"  # the server only reads the board (members and their keys)
+#: Seconds a member's running verb is given to finish when the server stops: one that finishes
+#: ends as it would have (its change saved); one still running after it is ended, its change unsaved.
+STOP_GRACE = 3.0
 
 
 class CommandRefused(Refused):
@@ -308,6 +311,7 @@ class Session(asyncssh.SSHServerSession):
         self.reading = False
         self.task: asyncio.Task | None = None
         self.ended = False  # the session ended by itself (its exit status sent and logged)
+        self.stopping = False  # the server is stopping (`stop`): a verb that ends now says so
 
     # ------------------------------------------------------------------ requests
 
@@ -442,11 +446,29 @@ class Session(asyncssh.SSHServerSession):
 
     def _exit(self, code: int | None) -> None:
         code = 128 - code if code is not None and code < 0 else (code or 0)  # killed by a signal
+        told = self.ended  # (hung up: the member was told already)
         self.ended = True  # (said, so that the lead reading the log knows how it went)
         what = safe(shlex.join(self.argv))[:200] if self.argv else "board"
         self.service.log(f"{self.member}: {what} ended (exit status {code})")
         with contextlib.suppress(Exception):
+            if self.stopping and self.argv and not told:  # (it finished in its grace: the next command will not connect)
+                end = "\r\n" if self.term else "\n"
+                with speaking(self.language):
+                    self.chan.write_stderr(("uplift: " + _("the server was stopped; your command finished first") + end).encode())
             self.chan.exit(code)
+
+    async def stop(self, grace: float = STOP_GRACE) -> None:
+        """The server is stopping. The app is ended at once (`hang_up`); a verb is given `grace`
+        seconds to finish, as it would have (a member whose `ssh host task add ...` was cut off
+        was told only that the server stopped, not whether their change was made): one still
+        running then is ended, and the member told that its change was not saved."""
+        self.stopping = True
+        if self.argv and not self.ended and self.task is not None and not self.task.done():
+            await asyncio.wait({self.task}, timeout=grace)
+        if not self.ended:
+            self.hang_up(N_("the server was stopped before your command finished: it was ended, and any "
+                            "change it was making was not saved (run it again once the server is back)")
+                         if self.argv else None)
 
     def hang_up(self, why: str | None = None) -> None:
         """End the session from the server's side (it is stopping, or the member's key was
@@ -641,8 +663,8 @@ def serve_ssh(board_path: Path, host: str, port: int, *, host_key: str | None, l
             server.close()
             service.watcher.cancel()
             sessions = list(service.sessions)
-            for session in sessions:  # the members first: the spares can wait
-                session.hang_up()
+            # the members first: the spares can wait; apps end now, verbs may finish first
+            await asyncio.gather(*(session.stop() for session in sessions), return_exceptions=True)
             with contextlib.suppress(Exception):  # (what hang_up wrote, sent before the loop ends)
                 await asyncio.wait_for(asyncio.gather(*(session.chan.wait_closed() for session in sessions
                                                         if session.chan)), 5)
