@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 import msgspec
 
 from sales import permissions
-from sales.approvals import Approval, PayoutHold, approval_fields, overpaid, paid_so_far, same_as_approved
+from sales.approvals import Approval, PayoutHold, approval_fields, overpaid, paid_so_far, waits_for_approval
 from sales.dates import stamp, week_start
 from sales.errors import Invalid, NotFound, Refused, Word
 from sales.deals import Deal, paid_share
@@ -391,10 +391,12 @@ class ReviewChanges(BoardCore):
                     by_cycle: dict[tuple[date, date], list[Approval]], mine_now: list[Approval]) -> bool:
         """Whether what payroll paid for `cycle` beyond its latest approval (`made`: its
         approvals) is a balance the cycle read takes (`mine_now`: its approvals): it goes to the
-        first later cycle with an approval whose statement was not yet paid when the balance
-        arose (the first approval after the payment that said less than was paid); a later cycle
-        paid by then stands as paid, and the balance passes over it (were it netted there, the
-        next cycle, reading that one's approval, would never see it)."""
+        first later cycle with an approval whose statement was not paid on an approval made
+        before the balance arose (the first approval after the payment that said less than was
+        paid); a later cycle paid so stands as paid, and the balance passes over it (were it
+        netted there, the next cycle, reading that one's approval, would never see it). That
+        holds for one paid after the balance arose too, on its approval of before: its statement
+        netted the balance then, but payroll paid what was approved, without it."""
         def made_as(approval: Approval) -> int:  # (approvals are numbered as they are made)
             return number(approval.id)
 
@@ -404,8 +406,7 @@ class ReviewChanges(BoardCore):
         arose = min((a for a in made if made_as(a) > made_as(first_paid) and a.total < (paid or 0.0)), key=made_as)
 
         def paid_then(approvals: list[Approval]) -> bool:
-            return any(a.paid_at is not None and made_as(a) < made_as(arose) and a.paid_at <= arose.at
-                       for a in approvals)
+            return any(a.paid_at is not None and made_as(a) < made_as(arose) for a in approvals)
 
         between = [later for other, later in by_cycle.items() if other[0] > cycle[1]]
         return all(paid_then(later) for later in between) and not paid_then(mine_now)
@@ -470,15 +471,22 @@ class ReviewChanges(BoardCore):
         """For the payout forecast: the commission of earlier cycles' approved statements that
         customers' payments dated by the cycle's end release in it (those dated after today are
         expected: recorded with their day), and what of it stays held past the cycle's end (no
-        payment dated to release it: left out of the forecast, and said)."""
-        end = self.period()[1]
+        payment dated to release it: left out of the forecast, and said). A deal lost or reopened
+        since is paid on no more: what was held of it is forfeited (its clawback takes back what
+        was released, nothing of what was held), neither expected nor waiting; only payments
+        already received count."""
+        end, today = self.period()[1], self.today()
+        won = {stage.name for stage in self.stages() if stage.outcome == "won"}
         released = held = 0.0
         for one in self._held_before(rep, approvals, deals, cycles, by=end):
             if one.own:
                 continue
-            paid_by_end = max(one.payable(end), one.net)  # (what approvals paid of it stays paid)
+            still_won = deals[one.deal].stage in won
+            # (what approvals paid of it stays paid)
+            paid_by_end = max(one.payable(end if still_won else min(today, end)), one.net)
             released = cents(released + paid_by_end - max(one.payable(one.since), one.net))
-            held = cents(held + one.earned - paid_by_end)
+            if still_won:
+                held = cents(held + one.earned - paid_by_end)
         return released, held
 
     # ------------------------------------------------------------------ payout holds
@@ -590,8 +598,10 @@ class ReviewChanges(BoardCore):
 
     def approve_payouts(self, rep: str | None = None, note: str = "") -> list[Approval]:
         """Sign off each rep's payout statement for the cycle as it stands now (one rep's with
-        `rep`): a lead's. A statement that still says what its latest approval says is not
-        approved again, and one on hold is not approved until a lead releases it (asked for by
+        `rep`): a lead's. Those approved are those My day asks for (waits_for_approval): a
+        statement that still says what its latest approval says is not approved again, one never
+        approved whose every amount is 0.00 is not approved at all (nothing in it to sign off),
+        and one on hold is not approved until a lead releases it (asked for by
         name, refused). Returns the approvals made."""
         def build(tx: Transaction) -> list[Approval]:
             self._check("payout.approve")
@@ -600,9 +610,8 @@ class ReviewChanges(BoardCore):
             for current in self._statements(rep):
                 if rep is not None and current.hold is not None:
                     raise _on_hold(current.hold, Word("approved"))
-                if current.plan is None or current.hold is not None or (
-                        current.approval and same_as_approved(current.approval, current)):
-                    continue  # on no plan: nothing to approve; held; or approved as it stands
+                if current.hold is not None or not waits_for_approval(current):
+                    continue  # held; or not asked for (My day's rule): on no plan, nothing in it, or approved as it stands
                 approval = convert({**approval_fields(current, start, end), "by": self.actor, "note": note,
                                     "at": self.clock().replace(microsecond=0),
                                     "id": format_id("approval", tx.nextnumber("approval"))}, Approval, "approval")

@@ -110,3 +110,25 @@ def test_the_forecast_nets_a_balance_that_passed_over_a_paid_cycle(run) -> None:
     (ali,) = json.loads(run("forecast", "--json")[1])["reps"]
     # Q3 won 500, less the 300 Q1 was paid beyond its approval P-3
     assert (ali["payout"], ali["carried"], ali["carried_from"]) == (200, -300, "P-3")
+
+
+def test_a_next_cycle_paid_on_its_approval_of_before_passes_the_balance_on(run) -> None:
+    """Q2, approved but not paid when Q1's balance arose, netted it on its statement; marked paid
+    on that approval of before (1,000, not the 700 netted), it stands as paid, and the balance goes
+    to Q3, not lost."""
+    run(*cycle(Q1, "payout", "approve", "--rep", "ali"))  # P-1: 500
+    run(*cycle(Q1, "payout", "paid", "--rep", "ali"))
+    run(*cycle(Q2, "payout", "approve", "--rep", "ali"))  # P-2: 1,000, not paid yet
+    run("deal", "edit", "D-1", "--value", "4000")
+    run(*cycle(Q1, "payout", "approve", "--rep", "ali"))  # P-3: 200 of 500 paid: -300
+    assert statement(run, "--start", Q2[0], "--end", Q2[1])["total"] == 700  # (Q2 nets it, for now)
+    code, out, _ = run(*cycle(Q2, "payout", "paid", "--rep", "ali"))  # payroll pays P-2's 1,000
+    assert (code, out) == (0, "P-2 ali: 1,000.00 paid\n")
+    q2 = statement(run, "--start", Q2[0], "--end", Q2[1])
+    assert (q2["total"], q2["carried_in"], q2["paid"]) == (1000, 0, 1000)
+    assert "CHANGED" not in run(*cycle(Q2, "payout", "--rep", "ali"))[1]
+    # Q3 nets the 300: D-3 10,000 at 5% = 500, less 300 = 200
+    q3 = statement(run)
+    assert (q3["earned"], q3["carried_in"], q3["total"]) == (500, -300, 200)
+    assert identity_holds(q3)
+    assert "  balance carried from 2027-01-01 to 2027-03-31 (P-3): -300.00" in run("payout", "--rep", "ali")[1]
