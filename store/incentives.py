@@ -353,12 +353,13 @@ class ReviewChanges(BoardCore):
 
     def _balance_carried(self, rep: str, approvals: list[Approval]) -> list[Carried]:
         """The balances below zero that `rep`'s approved statements of earlier cycles left, oldest
-        first: the one the cycle that ended last before this one began left (of those with an
-        approval for them; its latest approval), and what payroll paid beyond an approval of an
-        earlier cycle (a paid statement approved again lower: sales.approvals.overpaid), which
-        the first later cycle not yet paid when it arose takes (_lands_here): the next statement
-        nets them. An unapproved statement carries nothing, and a cycle with no dates neither
-        gives nor takes a balance."""
+        first: what an approved statement below zero carried out (its latest approval's), and what
+        payroll paid beyond an approval of an earlier cycle (a paid statement approved again
+        lower: sales.approvals.overpaid). Each goes to the first later cycle with an approval
+        that was not paid when it arose (_lands_here): the next statement nets it, unless that
+        was paid already, when it passes over it. An unapproved statement carries nothing (a
+        cycle with none, a rep on no plan then, passes a balance on), and a cycle with no dates
+        neither gives nor takes a balance."""
         now = self.period()
         start = now[0]
         if start is None:
@@ -369,44 +370,41 @@ class ReviewChanges(BoardCore):
                 by_cycle.setdefault((approval.start, approval.end), []).append(approval)
         if not by_cycle:
             return []
-        last = max(by_cycle, key=lambda cycle: (cycle[1], cycle[0]))
         mine_now = [a for a in approvals if a.rep == rep and (a.start, a.end) == now]
         found = []
         for cycle in sorted(by_cycle, key=lambda c: (c[1], c[0])):
-            made = by_cycle[cycle]
-            final = max(made, key=lambda a: number(a.id))  # (its latest approval)
+            made = sorted(by_cycle[cycle], key=lambda a: number(a.id))
+            final = made[-1]  # (its latest approval)
             amount = 0.0
-            if cycle == last:  # (its own balance below zero: the next cycle with an approval nets it)
-                amount = carried_from_approval(final.total, [(line.text, line.amount, line.said)
-                                                             for line in final.lines])
+            own = _carried_out(final)
+            if own < 0:  # (its own balance below zero, since its first approval that carried one)
+                arose = next(a for a in made if _carried_out(a) < 0)
+                if self._lands_here(cycle, arose, by_cycle, mine_now):
+                    amount = own
             beyond = overpaid(final, paid_so_far(made))
-            if beyond < 0 and self._lands_here(cycle, made, by_cycle, mine_now):
-                amount = cents(amount + beyond)
+            if beyond < 0:
+                paid = paid_so_far(made) or 0.0
+                first_paid = next(a for a in made if a.paid_at is not None and a.total == paid)
+                # the approval that first said less than was paid
+                arose = next(a for a in made if number(a.id) > number(first_paid.id) and a.total < paid)
+                if self._lands_here(cycle, arose, by_cycle, mine_now):
+                    amount = cents(amount + beyond)
             if amount < 0:
                 found.append(Carried(final.id, cycle[0], cycle[1], cents(amount)))
         return found
 
     @staticmethod
-    def _lands_here(cycle: tuple[date, date], made: list[Approval],
+    def _lands_here(cycle: tuple[date, date], arose: Approval,
                     by_cycle: dict[tuple[date, date], list[Approval]], mine_now: list[Approval]) -> bool:
-        """Whether what payroll paid for `cycle` beyond its latest approval (`made`: its
-        approvals) is a balance the cycle read takes (`mine_now`: its approvals): it goes to the
-        first later cycle with an approval whose statement was not paid on an approval made
-        before the balance arose (the first approval after the payment that said less than was
-        paid); a later cycle paid so stands as paid, and the balance passes over it (were it
-        netted there, the next cycle, reading that one's approval, would never see it). That
-        holds for one paid after the balance arose too, on its approval of before: its statement
-        netted the balance then, but payroll paid what was approved, without it."""
-        def made_as(approval: Approval) -> int:  # (approvals are numbered as they are made)
-            return number(approval.id)
-
-        paid = paid_so_far(made)
-        first_paid = min((a for a in made if a.paid_at is not None and a.total == paid), key=made_as)
-        # the approval that first said less than was paid
-        arose = min((a for a in made if made_as(a) > made_as(first_paid) and a.total < (paid or 0.0)), key=made_as)
-
-        def paid_then(approvals: list[Approval]) -> bool:
-            return any(a.paid_at is not None and made_as(a) < made_as(arose) for a in approvals)
+        """Whether a balance `cycle` left, which arose with its approval `arose`, is one the cycle
+        read takes (`mine_now`: its approvals): it goes to the first later cycle with an approval
+        that was not paid on an approval made before the balance arose; a later cycle paid so
+        stands as paid, and the balance passes over it (were it netted there, the next cycle,
+        reading that one's approval, would never see it). That holds for one paid after the
+        balance arose too, on its approval of before: its statement netted the balance then, but
+        payroll paid what was approved, without it."""
+        def paid_then(approvals: list[Approval]) -> bool:  # (approvals are numbered as they are made)
+            return any(a.paid_at is not None and number(a.id) < number(arose.id) for a in approvals)
 
         between = [later for other, later in by_cycle.items() if other[0] > cycle[1]]
         return all(paid_then(later) for later in between) and not paid_then(mine_now)
@@ -655,7 +653,9 @@ class ReviewChanges(BoardCore):
                        rep: str | None = None) -> list[TrendPoint]:
         """The team's (or `rep`'s) forecast at the start of each of the last `weeks` weeks
         (Monday, midnight) and now, oldest first, each from the deals as they stood then
-        (rebuilt from the log)."""
+        (rebuilt from the log). A point is the pipeline's figures (won, commit, best case,
+        weighted, forecast, quota: TrendPoint), no pay: the payout approvals (the balances they
+        carry, the commission they held) are not read, as today's would not be a past week's."""
         if not 1 <= weeks <= 52:
             raise Invalid("weeks", "a trend of 1 to 52 weeks, not {weeks}", weeks=weeks)
         reps, former = self._forecast_reps(rep)
@@ -668,7 +668,6 @@ class ReviewChanges(BoardCore):
         stages, touches, plans = self.stages(), self.touches(), self.cycle_plans()
         start, end = self.period()
         cycles, every_plan = self.known_cycles_later(), self.incentive_plans()
-        carried, released = self._balances_carried(reps), self._releases_expected(reps)
         points = []
         for moment, state in zip(moments, past):
             deals = []
@@ -679,7 +678,7 @@ class ReviewChanges(BoardCore):
                     continue  # a deal damaged by hand then: left out of that week's figures
             points.append(TrendPoint.of(forecast(deals, stages, touches, plans, reps, start, end, moment,
                                                  commit_pct, only=rep, former=former, cycles=cycles,
-                                                 every_plan=every_plan, carried=carried, released=released),
+                                                 every_plan=every_plan),
                                         moment, len(deals)))
         return points
 
@@ -817,6 +816,11 @@ def _on_hold(hold: PayoutHold, done: Word) -> Refused:
     return Refused("{rep}'s payout statement for {start} to {end} is on hold ({id}: {reason}); it is not {done} "
                    "until a lead releases it (uplift payout hold {rep} --release)", rep=hold.rep, start=hold.start,
                    end=hold.end, id=hold.id, reason=hold.reason, done=done)
+
+
+def _carried_out(approval: Approval) -> float:
+    """What an approved statement carried out below zero (0.0: nothing; sales.payout)."""
+    return carried_from_approval(approval.total, [(line.text, line.amount, line.said) for line in approval.lines])
 
 
 def _any_held(approvals: list[Approval]) -> bool:

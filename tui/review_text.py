@@ -15,7 +15,7 @@ from tui.time_text import when
 
 def paid_text(statement: Statement) -> str:
     """Whether payroll has paid the approved statement: when, or what is left to pay; and what
-    was paid beyond it (approved again lower), which is carried into the next cycle."""
+    was paid beyond it (approved again lower), which is carried into the next cycle not yet paid."""
     approval = statement.approval
     if approval is not None and approval.paid_at is not None:
         day = f"{approval.paid_at:%Y-%m-%d}"
@@ -38,7 +38,7 @@ def hold_text(hold) -> str:
 
 def beyond_text(beyond: float) -> str:
     """What payroll paid beyond the latest approval (`beyond`, below zero: sales.approvals.overpaid):
-    not taken back by a payment below zero, but carried into the next cycle as a balance."""
+    not taken back by a payment below zero, but carried into the next cycle not yet paid as a balance."""
     return _("{amount} paid beyond it, carried into the next cycle not yet paid as a balance of {balance}").format(
         amount=money(-beyond), balance=money(beyond))
 
