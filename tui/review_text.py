@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sales.approvals import changes_since, same_as_approved, to_pay
+from sales.approvals import changes_since, same_as_approved, to_pay, waits_for_approval
 from sales.payout import Statement, money
 from sales.strategy_results import StrategyResult, times
 from tui.i18n import N_, _, say
@@ -52,6 +52,8 @@ def approval_text(statement: Statement, how: str) -> str:
     approval = statement.approval
     if approval is None and statement.hold is not None:
         return ""  # (the hold's own line, shown first, says it is not approved, and why)
+    if approval is None and not waits_for_approval(statement):  # (My day asks for it no more than `a`)
+        return _("nothing to approve yet: every amount 0.00")
     if approval is None:
         return _("not approved yet (a lead: {how})").format(how=how)
     said = _("approved by {by} on {at} ({id}): {total}").format(

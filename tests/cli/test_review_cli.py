@@ -332,6 +332,7 @@ def test_a_leads_day_says_which_payouts_wait(run) -> None:
     assert "dev: nothing in the statement yet (every amount 0.00), not approved\n" in err
     assert "emma: nothing in the statement yet (every amount 0.00), not approved\n" in err
     assert "Payouts: 2 approved and not paid yet (`uplift payout`)\n" in run("today")[1]
+    assert run("payout", "--rep", "dev")[1].splitlines()[-1] == "  nothing to approve yet: every amount 0.00"
     assert json.loads(run("today", "--json")[1])["payouts"] == [0, 2]
     # asked again: done (exit 0), and asked for dev's alone: nothing there to approve (exit 1)
     code, out, _ = run("payout", "approve")
