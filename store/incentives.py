@@ -609,7 +609,7 @@ class ReviewChanges(BoardCore):
                 if rep is not None and current.hold is not None:
                     raise _on_hold(current.hold, Word("approved"))
                 if current.hold is not None or not waits_for_approval(current):
-                    continue  # held; or not asked for (My day's rule): on no plan, nothing in it, or approved as it stands
+                    continue  # held; or not asked for (My day's rule): no plan, nothing in it, approved as it stands
                 approval = convert({**approval_fields(current, start, end), "by": self.actor, "note": note,
                                     "at": self.clock().replace(microsecond=0),
                                     "id": format_id("approval", tx.nextnumber("approval"))}, Approval, "approval")

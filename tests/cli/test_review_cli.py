@@ -338,7 +338,8 @@ def test_a_leads_day_says_which_payouts_wait(run) -> None:
     code, out, _ = run("payout", "approve")
     assert (code, out) == (0, "Nothing to approve: every statement with anything in it says what its approval says.\n")
     code, out, err = run("payout", "approve", "--rep", "dev")
-    assert (code, out) == (1, "") and "nothing to approve: dev's statement has nothing in it yet (every amount 0.00)" in err
+    assert (code, out) == (1, "")
+    assert "nothing to approve: dev's statement has nothing in it yet (every amount 0.00)" in err
 
 
 def test_a_rep_reading_a_leads_day_is_told_nothing_of_the_payouts_waiting(run) -> None:
