@@ -9,7 +9,7 @@ paid for the cycle is the most an approval marked paid said (payroll pays the di
 to each one and never takes money back), and what is *to pay* is the latest approval's total
 less that: after a deal moved and the statement was approved again, only the difference is left
 to pay. An approval below what was paid is not a payment below zero: the difference was paid
-beyond it (`overpaid`), a recoverable balance the next cycle's statement nets, as a statement
+beyond it (`overpaid`), a recoverable balance the next cycle not yet paid nets, as a statement
 below zero carries its balance on (sales/payout.py).
 """
 
@@ -112,7 +112,7 @@ def to_pay(approval: Approval | None, paid: float | None) -> float | None:
 
 def overpaid(approval: Approval | None, paid: float | None) -> float:
     """Below zero: what was paid for the cycle beyond its latest approval (a paid statement
-    approved again lower), a balance carried into the next cycle; 0.0 when nothing was."""
+    approved again lower), a balance carried into the next cycle not yet paid; 0.0 when nothing was."""
     if approval is None or paid is None:
         return 0.0
     return min(cents(approval.total - paid), 0.0) + 0.0
@@ -133,15 +133,16 @@ def waits_for_approval(statement: "Statement") -> bool:
 
 def _as_said_now(line: ApprovedLine) -> tuple[str, float | None]:
     """An approved line's text and amount, its words brought up to date where only the words
-    changed: a carry line approved as "balance of -800.00 carried into the next cycle: ..." is
-    the same line as "800.00 owed, carried into the next cycle as a balance: ..." (same amount),
-    not a change since the approval."""
-    from sales.payout import CARRIED_OUT, CARRIED_OUT_BEFORE, money  # (sales.payout imports this module)
+    changed: a carry line approved as "balance of -800.00 carried into the next cycle: ..." or
+    "800.00 owed, carried into the next cycle as a balance: ..." is the same line as "800.00
+    owed, carried into the next cycle not yet paid as a balance: ..." (same amount), not a change
+    since the approval."""
+    from sales.payout import CARRIED_OUT, CARRIED_OUT_BEFORE, CARRIED_OUT_NEXT, money  # (it imports this module)
 
-    head, tail = CARRIED_OUT_BEFORE.split("{balance}")
     template = (line.said or {}).get("template")
-    if line.amount and (template == CARRIED_OUT_BEFORE or (
-            template is None and line.text.startswith(head) and line.text.endswith(tail))):
+    if line.amount and (template in (CARRIED_OUT_BEFORE, CARRIED_OUT_NEXT) or (template is None and any(
+            line.text.startswith(head) and line.text.endswith(tail) for head, tail in (
+                CARRIED_OUT_BEFORE.split("{balance}"), CARRIED_OUT_NEXT.split("{owed}"))))):
         return CARRIED_OUT.format(owed=money(line.amount)), line.amount
     return line.text, line.amount
 

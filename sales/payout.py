@@ -25,8 +25,9 @@ Order of the lines (and of the arithmetic):
      clawback that cycle's commission did not cover, or payroll paid beyond its latest approval),
      netted here (`Carried`: the store finds it);
   9. the total: the sum of the lines above, each rounded to cents, never below zero: a sum below
-     zero is paid as 0.00 and a line carries the rest into the next cycle (as QuotaPath and Xactly
-     carry a recoverable balance), whose statement nets it once this one is approved. That line's
+     zero is paid as 0.00 and a line carries the rest into the next cycle not yet paid (as
+     QuotaPath and Xactly carry a recoverable balance), whose statement nets it once this one is
+     approved (a next cycle paid already stands as paid: the balance passes over it). That line's
      amount is what it adds (+800.00) and its words say the same figure ("800.00 owed"). Under
      `release: paid` it is what is payable now: what approvals sign off and payroll pays.
 
@@ -63,11 +64,15 @@ LineKind = Literal["won", "attainment", "tier", "product", "cap", "bonus", "claw
 #: the line that carries a sum below zero into the next cycle (the store reads it back from an
 #: approval, whose lines keep their template: carried_from_approval). Its amount is what it adds
 #: here (+800.00, bringing -800.00 up to 0.00), and its words say that figure: what is owed.
-CARRIED_OUT = "{owed} owed, carried into the next cycle as a balance: nothing is paid below zero"
+CARRIED_OUT = "{owed} owed, carried into the next cycle not yet paid as a balance: nothing is paid below zero"
 #: its words before they said the amount as the line adds it (approvals made then keep them, and
 #: are said in the reader's language: the template stays in the catalogue)
 CARRIED_OUT_BEFORE = Phrase(
     "balance of {balance} carried into the next cycle: nothing is paid below zero").template
+#: its words before they said that the balance passes over a next cycle paid already, to the
+#: first not yet paid (store: _lands_here), kept as CARRIED_OUT_BEFORE is
+CARRIED_OUT_NEXT = Phrase(
+    "{owed} owed, carried into the next cycle as a balance: nothing is paid below zero").template
 
 
 class Line(msgspec.Struct):
@@ -112,10 +117,10 @@ def carried_from_approval(total: float, lines: Sequence[tuple[str, float | None,
     kept template): its carry line's amount (the total was brought up to 0.00 by it), or a total
     below zero itself (one approved before balances were carried). 0.0: nothing."""
     def carries(text: str, said: object) -> bool:
-        if isinstance(said, dict) and said.get("template") in (CARRIED_OUT, CARRIED_OUT_BEFORE):
+        if isinstance(said, dict) and said.get("template") in (CARRIED_OUT, CARRIED_OUT_NEXT, CARRIED_OUT_BEFORE):
             return True
         return any(text.startswith(head) and text.endswith(tail) for head, tail in (
-            CARRIED_OUT.split("{owed}"), CARRIED_OUT_BEFORE.split("{balance}")))
+            CARRIED_OUT.split("{owed}"), CARRIED_OUT_NEXT.split("{owed}"), CARRIED_OUT_BEFORE.split("{balance}")))
 
     carried = sum(amount for text, amount, said in lines if amount and carries(text, said))
     return cents(min(total, 0.0) - carried) + 0.0
@@ -170,7 +175,7 @@ class Statement(msgspec.Struct):
     #: = total + carried_out
     released: float = 0.0
     #: below zero: what payroll paid for the cycle beyond its latest approval (approved again lower),
-    #: carried into the next cycle as a balance (sales.approvals.overpaid)
+    #: carried into the next cycle not yet paid as a balance (sales.approvals.overpaid)
     overpaid: float = 0.0
     #: a lead's hold on it for the cycle (store: holds): not approved or paid until released
     hold: PayoutHold | None = None
@@ -402,10 +407,10 @@ def statement(plan: IncentivePlan | None, results: RepResults, every_plan: Seque
     released_sum = cents(sum(line.amount for line in lines if line.kind == "released"))
     total = cents(sum(line.amount for line in lines if line.amount is not None))
     carried_out = 0.0
-    if total < 0:  # never paid below zero: the rest carries on into the next cycle
+    if total < 0:  # never paid below zero: the rest carries on into the next cycle not yet paid
         carried_out, total = total, 0.0
         lines.append(Line("carried", Phrase(  # (the template written out, CARRIED_OUT: the i18n test reads it)
-            "{owed} owed, carried into the next cycle as a balance: nothing is paid below zero",
+            "{owed} owed, carried into the next cycle not yet paid as a balance: nothing is paid below zero",
             owed=money(-carried_out)), -carried_out))
     if on_payment:  # (the cycle's own figures: earned = payable + held; the balances are their lines)
         lines.append(Line("note", Phrase("released as customers pay: earned {earned}; payable {total}; held {held} "

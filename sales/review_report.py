@@ -92,11 +92,13 @@ def _moved(s: Statement, say: Say) -> list[str]:
 
 def _approval(s: Statement, say: Say) -> str:
     """The statement's sign-off, in the report's words."""
-    from sales.approvals import same_as_approved, to_pay
+    from sales.approvals import same_as_approved, to_pay, waits_for_approval
 
     a = s.approval
     if s.plan is None:
         return say(Phrase("no incentive plan: nothing to approve"))
+    if a is None and not waits_for_approval(s):  # (not approved, nor asked for: sales.approvals)
+        return say(Phrase("nothing to approve yet: every amount 0.00"))
     if a is None:
         return "**" + say(Phrase("not approved yet")) + "**"
     given = dict(by=md(a.by), day=f"{a.at:%Y-%m-%d}", id=a.id, total=money(a.total))

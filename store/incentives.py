@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 import msgspec
 
 from sales import permissions
-from sales.approvals import Approval, PayoutHold, approval_fields, overpaid, paid_so_far, same_as_approved
+from sales.approvals import Approval, PayoutHold, approval_fields, overpaid, paid_so_far, waits_for_approval
 from sales.dates import stamp, week_start
 from sales.errors import Invalid, NotFound, Refused, Word
 from sales.deals import Deal, paid_share
@@ -353,12 +353,13 @@ class ReviewChanges(BoardCore):
 
     def _balance_carried(self, rep: str, approvals: list[Approval]) -> list[Carried]:
         """The balances below zero that `rep`'s approved statements of earlier cycles left, oldest
-        first: the one the cycle that ended last before this one began left (of those with an
-        approval for them; its latest approval), and what payroll paid beyond an approval of an
-        earlier cycle (a paid statement approved again lower: sales.approvals.overpaid), which
-        the first later cycle not yet paid when it arose takes (_lands_here): the next statement
-        nets them. An unapproved statement carries nothing, and a cycle with no dates neither
-        gives nor takes a balance."""
+        first: what an approved statement below zero carried out (its latest approval's), and what
+        payroll paid beyond an approval of an earlier cycle (a paid statement approved again
+        lower: sales.approvals.overpaid). Each goes to the first later cycle with an approval
+        that was not paid when it arose (_lands_here): the next statement nets it, unless that
+        was paid already, when it passes over it. An unapproved statement carries nothing (a
+        cycle with none, a rep on no plan then, passes a balance on), and a cycle with no dates
+        neither gives nor takes a balance."""
         now = self.period()
         start = now[0]
         if start is None:
@@ -369,43 +370,41 @@ class ReviewChanges(BoardCore):
                 by_cycle.setdefault((approval.start, approval.end), []).append(approval)
         if not by_cycle:
             return []
-        last = max(by_cycle, key=lambda cycle: (cycle[1], cycle[0]))
         mine_now = [a for a in approvals if a.rep == rep and (a.start, a.end) == now]
         found = []
         for cycle in sorted(by_cycle, key=lambda c: (c[1], c[0])):
-            made = by_cycle[cycle]
-            final = max(made, key=lambda a: number(a.id))  # (its latest approval)
+            made = sorted(by_cycle[cycle], key=lambda a: number(a.id))
+            final = made[-1]  # (its latest approval)
             amount = 0.0
-            if cycle == last:  # (its own balance below zero: the next cycle with an approval nets it)
-                amount = carried_from_approval(final.total, [(line.text, line.amount, line.said)
-                                                             for line in final.lines])
+            own = _carried_out(final)
+            if own < 0:  # (its own balance below zero, since its first approval that carried one)
+                arose = next(a for a in made if _carried_out(a) < 0)
+                if self._lands_here(cycle, arose, by_cycle, mine_now):
+                    amount = own
             beyond = overpaid(final, paid_so_far(made))
-            if beyond < 0 and self._lands_here(cycle, made, by_cycle, mine_now):
-                amount = cents(amount + beyond)
+            if beyond < 0:
+                paid = paid_so_far(made) or 0.0
+                first_paid = next(a for a in made if a.paid_at is not None and a.total == paid)
+                # the approval that first said less than was paid
+                arose = next(a for a in made if number(a.id) > number(first_paid.id) and a.total < paid)
+                if self._lands_here(cycle, arose, by_cycle, mine_now):
+                    amount = cents(amount + beyond)
             if amount < 0:
                 found.append(Carried(final.id, cycle[0], cycle[1], cents(amount)))
         return found
 
     @staticmethod
-    def _lands_here(cycle: tuple[date, date], made: list[Approval],
+    def _lands_here(cycle: tuple[date, date], arose: Approval,
                     by_cycle: dict[tuple[date, date], list[Approval]], mine_now: list[Approval]) -> bool:
-        """Whether what payroll paid for `cycle` beyond its latest approval (`made`: its
-        approvals) is a balance the cycle read takes (`mine_now`: its approvals): it goes to the
-        first later cycle with an approval whose statement was not yet paid when the balance
-        arose (the first approval after the payment that said less than was paid); a later cycle
-        paid by then stands as paid, and the balance passes over it (were it netted there, the
-        next cycle, reading that one's approval, would never see it)."""
-        def made_as(approval: Approval) -> int:  # (approvals are numbered as they are made)
-            return number(approval.id)
-
-        paid = paid_so_far(made)
-        first_paid = min((a for a in made if a.paid_at is not None and a.total == paid), key=made_as)
-        # the approval that first said less than was paid
-        arose = min((a for a in made if made_as(a) > made_as(first_paid) and a.total < (paid or 0.0)), key=made_as)
-
-        def paid_then(approvals: list[Approval]) -> bool:
-            return any(a.paid_at is not None and made_as(a) < made_as(arose) and a.paid_at <= arose.at
-                       for a in approvals)
+        """Whether a balance `cycle` left, which arose with its approval `arose`, is one the cycle
+        read takes (`mine_now`: its approvals): it goes to the first later cycle with an approval
+        that was not paid on an approval made before the balance arose; a later cycle paid so
+        stands as paid, and the balance passes over it (were it netted there, the next cycle,
+        reading that one's approval, would never see it). That holds for one paid after the
+        balance arose too, on its approval of before: its statement netted the balance then, but
+        payroll paid what was approved, without it."""
+        def paid_then(approvals: list[Approval]) -> bool:  # (approvals are numbered as they are made)
+            return any(a.paid_at is not None and number(a.id) < number(arose.id) for a in approvals)
 
         between = [later for other, later in by_cycle.items() if other[0] > cycle[1]]
         return all(paid_then(later) for later in between) and not paid_then(mine_now)
@@ -470,15 +469,22 @@ class ReviewChanges(BoardCore):
         """For the payout forecast: the commission of earlier cycles' approved statements that
         customers' payments dated by the cycle's end release in it (those dated after today are
         expected: recorded with their day), and what of it stays held past the cycle's end (no
-        payment dated to release it: left out of the forecast, and said)."""
-        end = self.period()[1]
+        payment dated to release it: left out of the forecast, and said). A deal lost or reopened
+        since is paid on no more: what was held of it is forfeited (its clawback takes back what
+        was released, nothing of what was held), neither expected nor waiting; only payments
+        already received count."""
+        end, today = self.period()[1], self.today()
+        won = {stage.name for stage in self.stages() if stage.outcome == "won"}
         released = held = 0.0
         for one in self._held_before(rep, approvals, deals, cycles, by=end):
             if one.own:
                 continue
-            paid_by_end = max(one.payable(end), one.net)  # (what approvals paid of it stays paid)
+            still_won = deals[one.deal].stage in won
+            # (what approvals paid of it stays paid)
+            paid_by_end = max(one.payable(end if still_won else min(today, end)), one.net)
             released = cents(released + paid_by_end - max(one.payable(one.since), one.net))
-            held = cents(held + one.earned - paid_by_end)
+            if still_won:
+                held = cents(held + one.earned - paid_by_end)
         return released, held
 
     # ------------------------------------------------------------------ payout holds
@@ -590,8 +596,10 @@ class ReviewChanges(BoardCore):
 
     def approve_payouts(self, rep: str | None = None, note: str = "") -> list[Approval]:
         """Sign off each rep's payout statement for the cycle as it stands now (one rep's with
-        `rep`): a lead's. A statement that still says what its latest approval says is not
-        approved again, and one on hold is not approved until a lead releases it (asked for by
+        `rep`): a lead's. Those approved are those My day asks for (waits_for_approval): a
+        statement that still says what its latest approval says is not approved again, one never
+        approved whose every amount is 0.00 is not approved at all (nothing in it to sign off),
+        and one on hold is not approved until a lead releases it (asked for by
         name, refused). Returns the approvals made."""
         def build(tx: Transaction) -> list[Approval]:
             self._check("payout.approve")
@@ -600,9 +608,8 @@ class ReviewChanges(BoardCore):
             for current in self._statements(rep):
                 if rep is not None and current.hold is not None:
                     raise _on_hold(current.hold, Word("approved"))
-                if current.plan is None or current.hold is not None or (
-                        current.approval and same_as_approved(current.approval, current)):
-                    continue  # on no plan: nothing to approve; held; or approved as it stands
+                if current.hold is not None or not waits_for_approval(current):
+                    continue  # held; or not asked for (My day's rule): no plan, nothing in it, approved as it stands
                 approval = convert({**approval_fields(current, start, end), "by": self.actor, "note": note,
                                     "at": self.clock().replace(microsecond=0),
                                     "id": format_id("approval", tx.nextnumber("approval"))}, Approval, "approval")
@@ -646,7 +653,9 @@ class ReviewChanges(BoardCore):
                        rep: str | None = None) -> list[TrendPoint]:
         """The team's (or `rep`'s) forecast at the start of each of the last `weeks` weeks
         (Monday, midnight) and now, oldest first, each from the deals as they stood then
-        (rebuilt from the log)."""
+        (rebuilt from the log). A point is the pipeline's figures (won, commit, best case,
+        weighted, forecast, quota: TrendPoint), no pay: the payout approvals (the balances they
+        carry, the commission they held) are not read, as today's would not be a past week's."""
         if not 1 <= weeks <= 52:
             raise Invalid("weeks", "a trend of 1 to 52 weeks, not {weeks}", weeks=weeks)
         reps, former = self._forecast_reps(rep)
@@ -659,7 +668,6 @@ class ReviewChanges(BoardCore):
         stages, touches, plans = self.stages(), self.touches(), self.cycle_plans()
         start, end = self.period()
         cycles, every_plan = self.known_cycles_later(), self.incentive_plans()
-        carried, released = self._balances_carried(reps), self._releases_expected(reps)
         points = []
         for moment, state in zip(moments, past):
             deals = []
@@ -670,7 +678,7 @@ class ReviewChanges(BoardCore):
                     continue  # a deal damaged by hand then: left out of that week's figures
             points.append(TrendPoint.of(forecast(deals, stages, touches, plans, reps, start, end, moment,
                                                  commit_pct, only=rep, former=former, cycles=cycles,
-                                                 every_plan=every_plan, carried=carried, released=released),
+                                                 every_plan=every_plan),
                                         moment, len(deals)))
         return points
 
@@ -808,6 +816,11 @@ def _on_hold(hold: PayoutHold, done: Word) -> Refused:
     return Refused("{rep}'s payout statement for {start} to {end} is on hold ({id}: {reason}); it is not {done} "
                    "until a lead releases it (uplift payout hold {rep} --release)", rep=hold.rep, start=hold.start,
                    end=hold.end, id=hold.id, reason=hold.reason, done=done)
+
+
+def _carried_out(approval: Approval) -> float:
+    """What an approved statement carried out below zero (0.0: nothing; sales.payout)."""
+    return carried_from_approval(approval.total, [(line.text, line.amount, line.said) for line in approval.lines])
 
 
 def _any_held(approvals: list[Approval]) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sales.approvals import changes_since, same_as_approved, to_pay
+from sales.approvals import changes_since, same_as_approved, to_pay, waits_for_approval
 from sales.payout import Statement, money
 from sales.strategy_results import StrategyResult, times
 from tui.i18n import N_, _, say
@@ -15,7 +15,7 @@ from tui.time_text import when
 
 def paid_text(statement: Statement) -> str:
     """Whether payroll has paid the approved statement: when, or what is left to pay; and what
-    was paid beyond it (approved again lower), which is carried into the next cycle."""
+    was paid beyond it (approved again lower), which is carried into the next cycle not yet paid."""
     approval = statement.approval
     if approval is not None and approval.paid_at is not None:
         day = f"{approval.paid_at:%Y-%m-%d}"
@@ -38,7 +38,7 @@ def hold_text(hold) -> str:
 
 def beyond_text(beyond: float) -> str:
     """What payroll paid beyond the latest approval (`beyond`, below zero: sales.approvals.overpaid):
-    not taken back by a payment below zero, but carried into the next cycle as a balance."""
+    not taken back by a payment below zero, but carried into the next cycle not yet paid as a balance."""
     return _("{amount} paid beyond it, carried into the next cycle not yet paid as a balance of {balance}").format(
         amount=money(-beyond), balance=money(beyond))
 
@@ -52,6 +52,8 @@ def approval_text(statement: Statement, how: str) -> str:
     approval = statement.approval
     if approval is None and statement.hold is not None:
         return ""  # (the hold's own line, shown first, says it is not approved, and why)
+    if approval is None and not waits_for_approval(statement):  # (My day asks for it no more than `a`)
+        return _("nothing to approve yet: every amount 0.00")
     if approval is None:
         return _("not approved yet (a lead: {how})").format(how=how)
     said = _("approved by {by} on {at} ({id}): {total}").format(

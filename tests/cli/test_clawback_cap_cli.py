@@ -54,7 +54,7 @@ def test_a_clawback_takes_back_what_the_cap_left_of_the_deal_in_its_cycle(run) -
     lines = run("payout", "--rep", "ali")[1].splitlines()
     assert "  clawback D-2 lost after won (commission counted on 60,000, cut by the cap then): -4,400.00" in lines
     assert lines[0] == "ali (I-1): 0.00"  # 500 - 4,400 = -3,900: carried into the next cycle
-    assert "  3,900.00 owed, carried into the next cycle as a balance: nothing is paid below zero" in lines
+    assert "  3,900.00 owed, carried into the next cycle not yet paid as a balance: nothing is paid below zero" in lines
 
 
 def test_a_clawback_in_a_cycle_the_board_does_not_know_is_at_most_the_cap(tmp_path, capsys, monkeypatch) -> None:
@@ -71,4 +71,4 @@ def test_a_clawback_in_a_cycle_the_board_does_not_know_is_at_most_the_cap(tmp_pa
     lines = run("payout", "--rep", "ali")[1].splitlines()
     assert "  clawback D-2 lost after won (commission counted on 200,000, cut by the cap then): -6,000.00" in lines
     assert lines[0] == "ali (I-1): 0.00"  # 500 - 6,000 = -5,500: carried into the next cycle
-    assert "  5,500.00 owed, carried into the next cycle as a balance: nothing is paid below zero" in lines
+    assert "  5,500.00 owed, carried into the next cycle not yet paid as a balance: nothing is paid below zero" in lines

@@ -45,3 +45,14 @@ def test_without_held_commission_the_forecast_says_nothing_of_it(run) -> None:
     assert "earlier cycles" not in out
     (ali,) = json.loads(run("forecast", "--json")[1])["reps"]
     assert (ali["payout"], ali["released"], ali["held_earlier"]) == (1000, 0, 0)
+
+
+def test_a_lost_deals_held_commission_is_not_waiting_for_payment(run) -> None:
+    """D-1 lost in Q2 will never be paid on: its held 300 is forfeited (its clawback takes back
+    the 200 released, nothing of what was held), not "still held until customers pay"."""
+    run("payout", "approve", *Q1)  # P-1: 200 released of D-1's 500, 300 held
+    assert run("deal", "move", "D-1", "Lost", "--reason", "budget")[0] == 0
+    (ali,) = json.loads(run("forecast", "--json")[1])["reps"]
+    # Q2: D-2 1,000, less D-1's clawback of what was released (500 x 40% = 200): 800
+    assert (ali["payout"], ali["released"], ali["held_earlier"]) == (800, 0, 0)
+    assert "earlier cycles" not in run("forecast")[1]

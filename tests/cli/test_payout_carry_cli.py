@@ -62,7 +62,7 @@ def test_a_balance_below_zero_is_carried_until_earnings_cover_it(run) -> None:
     q4 = payout(run, Q4)
     assert q4[0] == "ali (I-1): 0.00"
     assert "  clawback D-2 lost after won (commission counted on 20,000): -1,000.00" in q4
-    assert "  800.00 owed, carried into the next cycle as a balance: nothing is paid below zero" in q4
+    assert "  800.00 owed, carried into the next cycle not yet paid as a balance: nothing is paid below zero" in q4
     assert "  total payout = 0.00" in q4
     # Q1, while Q4 is not approved yet: nothing is carried (Q3's approval left nothing below zero)
     q1 = payout(run, Q1)
@@ -73,7 +73,7 @@ def test_a_balance_below_zero_is_carried_until_earnings_cover_it(run) -> None:
     q1 = payout(run, Q1)
     assert q1[0] == "ali (I-1): 0.00"
     assert "  balance carried from 2026-10-01 to 2026-12-31 (P-2): -800.00" in q1
-    assert "  300.00 owed, carried into the next cycle as a balance: nothing is paid below zero" in q1
+    assert "  300.00 owed, carried into the next cycle not yet paid as a balance: nothing is paid below zero" in q1
     assert approve(run, Q1) == "P-3 ali: 0.00\n"
     # Q2 (the plan's cycle now): D-5 20,000 at 5% = 1,000, less the 300 Q1 left: 700
     q2 = run("payout", "--rep", "ali")[1].splitlines()
@@ -103,20 +103,29 @@ def test_said_in_chinese(run, monkeypatch) -> None:
     approve(run, Q3)
     monkeypatch.setenv("UPLIFT_LANG", "zh")
     q4 = payout(run, Q4)
-    assert "  欠款 800.00 作为余额结转至下一周期：提成不低于零发放" in q4
+    assert "  欠款 800.00 作为余额结转至下一个尚未发放的周期：提成不低于零发放" in q4
     approve(run, Q4)
     assert "  结转自 2026-10-01 至 2026-12-31 周期的余额（P-2）：-800.00" in payout(run, Q1)
 
 
-def test_an_approval_of_the_carry_lines_former_words_is_not_a_change(tmp_path, capsys, monkeypatch) -> None:
-    # approved when the line said "balance of -800.00 carried ..." (amount +800, as now): the same
-    # line in new words, not "CHANGED since"
+FORMER_WORDS = [
+    ("balance of -800.00 carried into the next cycle: nothing is paid below zero",
+     "balance of {balance} carried into the next cycle: nothing is paid below zero", {"balance": "-800.00"}),
+    # (before it said the balance passes over a next cycle paid already)
+    ("800.00 owed, carried into the next cycle as a balance: nothing is paid below zero",
+     "{owed} owed, carried into the next cycle as a balance: nothing is paid below zero", {"owed": "800.00"}),
+]
+
+
+@pytest.mark.parametrize(("text", "template", "values"), FORMER_WORDS)
+def test_an_approval_of_the_carry_lines_former_words_is_not_a_change(tmp_path, capsys, monkeypatch,
+                                                                     text, template, values) -> None:
+    # approved when the line said "balance of -800.00 carried ..." (amount +800, as now), or
+    # "800.00 owed, carried into the next cycle as ...": the same line in new words, not "CHANGED since"
     run = board_from_plan(tmp_path, capsys, monkeypatch, PLAN, datetime(2027, 4, 20, 12, tzinfo=timezone.utc))
     approve(run, Q3)
     lines = json.loads(run("payout", "--rep", "ali", "--json", "--start", Q4[0], "--end", Q4[1])[1])[0]["lines"]
-    old = [{"text": "balance of -800.00 carried into the next cycle: nothing is paid below zero", "amount": 800,
-            "said": {"template": "balance of {balance} carried into the next cycle: nothing is paid below zero",
-                     "values": {"balance": "-800.00"}}}
+    old = [{"text": text, "amount": 800, "said": {"template": template, "values": values}}
            if line["kind"] == "carried" else {"text": line["text"], "amount": line["amount"]} for line in lines]
     kept = {"approvals": [{"id": "P-9", "rep": "ali", "plan": "I-1", "start": Q4[0], "end": Q4[1], "total": 0,
                            "by": "dana", "at": "2027-01-05T09:00:00Z",

@@ -207,4 +207,5 @@ def test_a_deal_won_before_the_cycle_does_not_change_what_a_later_clawback_takes
         "  D-7 was won on 2026-10-20 and lost on 2026-11-20, in the cycle: not counted, nothing to claw back",
         "  won value 9,999 of quota 80,000 = attainment 12.5%", "  tier 0–50%: 2% of 9,999 = 199.98",
         "  clawback D-20 lost after won (commission counted on 50,000): -1,300.00",
-        "  1,100.02 owed, carried into the next cycle as a balance: nothing is paid below zero", "  total payout = 0.00"]
+        "  1,100.02 owed, carried into the next cycle not yet paid as a balance: nothing is paid below zero",
+        "  total payout = 0.00"]

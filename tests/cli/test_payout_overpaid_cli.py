@@ -83,7 +83,8 @@ def test_the_carry_lines_amount_agrees_with_its_words(run) -> None:
     (carry,) = [line for line in ali["lines"] if line["kind"] == "carried"]
     # the line adds +500 (bringing -500 up to 0.00) and says so: 500.00 owed
     assert carry == {"kind": "carried", "amount": 500.0,
-                     "text": "500.00 owed, carried into the next cycle as a balance: nothing is paid below zero"}
+                     "text": "500.00 owed, carried into the next cycle not yet paid as a balance: "
+                             "nothing is paid below zero"}
     assert sum(line["amount"] for line in ali["lines"] if line["kind"] != "total" and line["amount"]) == 0
     assert (ali["total"], ali["earned"], ali["carried_out"]) == (0, -500, -500)
     row = next(csv.DictReader(io.StringIO(run("payout", "--csv")[1].lstrip("\ufeff"))))
@@ -108,7 +109,7 @@ def test_under_release_on_payment_earned_held_and_to_pay_agree_with_a_carry(tmp_
     assert (ali["earned"], ali["held"], ali["total"], ali["carried_out"]) == (500, 600, 0, -100)
     texts = [line["text"] for line in ali["lines"]]
     assert "released as customers pay: earned 500.00; payable -100.00; held 600.00 until customers pay" in texts
-    assert "100.00 owed, carried into the next cycle as a balance: nothing is paid below zero" in texts
+    assert "100.00 owed, carried into the next cycle not yet paid as a balance: nothing is paid below zero" in texts
 
 
 def test_the_payout_forecast_nets_a_carried_balance_and_says_so(tmp_path, capsys, monkeypatch) -> None:

@@ -110,3 +110,59 @@ def test_the_forecast_nets_a_balance_that_passed_over_a_paid_cycle(run) -> None:
     (ali,) = json.loads(run("forecast", "--json")[1])["reps"]
     # Q3 won 500, less the 300 Q1 was paid beyond its approval P-3
     assert (ali["payout"], ali["carried"], ali["carried_from"]) == (200, -300, "P-3")
+
+
+def test_a_next_cycle_paid_on_its_approval_of_before_passes_the_balance_on(run) -> None:
+    """Q2, approved but not paid when Q1's balance arose, netted it on its statement; marked paid
+    on that approval of before (1,000, not the 700 netted), it stands as paid, and the balance goes
+    to Q3, not lost."""
+    run(*cycle(Q1, "payout", "approve", "--rep", "ali"))  # P-1: 500
+    run(*cycle(Q1, "payout", "paid", "--rep", "ali"))
+    run(*cycle(Q2, "payout", "approve", "--rep", "ali"))  # P-2: 1,000, not paid yet
+    run("deal", "edit", "D-1", "--value", "4000")
+    run(*cycle(Q1, "payout", "approve", "--rep", "ali"))  # P-3: 200 of 500 paid: -300
+    assert statement(run, "--start", Q2[0], "--end", Q2[1])["total"] == 700  # (Q2 nets it, for now)
+    code, out, _ = run(*cycle(Q2, "payout", "paid", "--rep", "ali"))  # payroll pays P-2's 1,000
+    assert (code, out) == (0, "P-2 ali: 1,000.00 paid\n")
+    q2 = statement(run, "--start", Q2[0], "--end", Q2[1])
+    assert (q2["total"], q2["carried_in"], q2["paid"]) == (1000, 0, 1000)
+    assert "CHANGED" not in run(*cycle(Q2, "payout", "--rep", "ali"))[1]
+    # Q3 nets the 300: D-3 10,000 at 5% = 500, less 300 = 200
+    q3 = statement(run)
+    assert (q3["earned"], q3["carried_in"], q3["total"]) == (500, -300, 200)
+    assert identity_holds(q3)
+    assert "  balance carried from 2027-01-01 to 2027-03-31 (P-3): -300.00" in run("payout", "--rep", "ali")[1]
+
+
+CLAWED = PLAN.replace("deals:\n", """deals:
+- {id: D-4, title: Before, owner: ali, stage: Lost, value: 2000, history: [{stage: Won, at: '2026-11-10T10:00:00Z'},
+   {stage: Lost, at: '2027-02-10T10:00:00Z'}]}
+""")
+
+
+def test_a_balance_below_zero_passes_over_a_next_cycle_paid_already(tmp_path, capsys, monkeypatch) -> None:
+    """A statement below zero carries its balance into the next cycle not yet paid, as what was
+    paid beyond an approval does: Q2, paid before Q1 went below zero, stands as paid, and Q3 nets
+    both (the carry was lost: Q3 read only Q2's approval, which carried nothing)."""
+    run = board_from_plan(tmp_path, capsys, monkeypatch, CLAWED, datetime(2027, 7, 20, 12, tzinfo=timezone.utc))
+    # Q1: D-1 10,000 at 5% = 500, less D-4's clawback (lost in Q1: 5% of 2,000 = 100) = 400, paid
+    assert run(*cycle(Q1, "payout", "approve", "--rep", "ali"))[1] == "P-1 ali: 400.00\n"
+    run(*cycle(Q1, "payout", "paid", "--rep", "ali"))
+    assert run(*cycle(Q2, "payout", "approve", "--rep", "ali"))[1] == "P-2 ali: 1,000.00\n"
+    run(*cycle(Q2, "payout", "paid", "--rep", "ali"))
+    # D-4 was worth 20,000: its clawback is 1,000, Q1 comes to 500 - 1,000 = -500: 0.00 paid, 500
+    # carried out; and 400 was paid: 400 paid beyond it
+    assert run("deal", "edit", "D-4", "--value", "20000")[0] == 0
+    assert run(*cycle(Q1, "payout", "approve", "--rep", "ali"))[1] == "P-3 ali: 0.00\n"
+    q1 = statement(run, "--start", Q1[0], "--end", Q1[1])
+    assert (q1["total"], q1["carried_out"], q1["overpaid"]) == (0, -500, -400)
+    assert "500.00 owed, carried into the next cycle not yet paid as a balance: nothing is paid below zero" in \
+        run(*cycle(Q1, "payout", "--rep", "ali"))[1]
+    # Q2 stands as paid, nothing carried in
+    q2 = statement(run, "--start", Q2[0], "--end", Q2[1])
+    assert (q2["total"], q2["carried_in"]) == (1000, 0)
+    # Q3 nets both, 900: D-3's 500 less 900 is -400, paid as 0.00 and carried on
+    q3 = statement(run)
+    assert (q3["earned"], q3["carried_in"], q3["total"], q3["carried_out"]) == (500, -900, 0, -400)
+    assert identity_holds(q3)
+    assert "  balance carried from 2027-01-01 to 2027-03-31 (P-3): -900.00" in run("payout", "--rep", "ali")[1]

@@ -90,5 +90,5 @@ def test_a_rep_made_a_lead_keeps_a_statement_for_the_clawback(run) -> None:
     assert code == 0, err
     lines = run("payout", "--rep", "ali")[1].splitlines()
     assert lines[0] == "ali (I-1): 0.00"
-    assert "  1,000.00 owed, carried into the next cycle as a balance: nothing is paid below zero" in lines
+    assert "  1,000.00 owed, carried into the next cycle not yet paid as a balance: nothing is paid below zero" in lines
     assert "  clawback D-2 reopened after won (Proposal; commission counted on 20,000): -1,000.00" in lines

@@ -349,12 +349,18 @@ def test_a_plan_file_cannot_forge_what_happened(run, team, tmp_path) -> None:
     assert [e.stage for e in Board(team, actor="dana").deal("D-1").history] == ["Proposal", "Won"]
 
 
-def test_a_payout_approval_is_a_record_no_file_rewrites(run, team, tmp_path) -> None:
-    from store.board import Board
+def test_a_payout_approval_is_a_record_no_file_rewrites(run, team, tmp_path, monkeypatch) -> None:
+    from datetime import datetime, timezone
 
+    from store.board import Board
+    from tests.conftest import fix_now
+
+    fix_now(monkeypatch, datetime(2026, 12, 1, 12, tzinfo=timezone.utc))  # (the deal won in the cycle)
     lead = Board(team, actor="dana")
     lead.set_plan_info("Q4", "2026-10-01", "2026-12-31")
     lead.save_incentive_plan({"name": "Plan", "quota": 10000, "tiers": [{"from_pct": 0, "rate": 5}]})
+    lead.add_deal("Acme", value=4000, owner="ali")
+    lead.move_deal("D-1", "Won")  # (something to approve: a statement of 0.00 is not approved)
     assert run("payout", "approve", "--rep", "ali")[0] == 0
 
     def inflate(document):

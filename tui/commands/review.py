@@ -271,9 +271,26 @@ def _approve(board, args: argparse.Namespace) -> int:
     if not made and any(s.hold is not None for s in statements):  # held: nothing done, and why
         raise Refused("nothing approved: the statements left to approve are on hold (a lead releases one with "
                       "`uplift payout hold REP --release`)")
+    if not made and not any(s.approval for s in statements if s.plan):  # only empty ones: nothing there
+        if args.rep:
+            raise Refused("nothing to approve: {rep}'s statement has nothing in it yet (every amount 0.00)",
+                          rep=args.rep)
+        raise Refused("nothing to approve: no statement has anything in it yet (every amount 0.00)")
+    for s in _empty(statements):  # (My day does not ask for these either: sales.approvals.waits_for_approval)
+        print(_("{rep}: nothing in the statement yet (every amount 0.00), not approved").format(rep=s.rep),
+              file=sys.stderr)
     if not made:  # approved as they stand already: a repeat, done
-        print(_("Nothing to approve: every statement says what its approval says."))
+        print(_("Nothing to approve: every statement with anything in it says what its approval says.")
+              if _empty(statements) else _("Nothing to approve: every statement says what its approval says."))
     return EXIT_OK
+
+
+def _empty(statements) -> list:
+    """The statements on a plan and not held, never approved, whose every amount is 0.00: not
+    asked for nor approved (sales.approvals.waits_for_approval)."""
+    from sales.approvals import waits_for_approval
+
+    return [s for s in statements if s.plan and s.hold is None and s.approval is None and not waits_for_approval(s)]
 
 
 def _say_held(statements, message: str) -> None:

@@ -25,6 +25,7 @@ from textual.widgets import (
     TabPane,
 )
 
+from sales.approvals import waits_for_approval
 from sales.errors import UpliftError
 from sales.payout import Statement, money
 from sales.text import TEXT_MAX
@@ -362,6 +363,10 @@ class ReviewScreen(TabKeys, BoardView):
             tell(self, _("{rep}'s statement is on hold ({id}: {reason}): not approved until a lead releases it "
                          "({key} on this tab)").format(rep=rep, id=shown.hold.id, reason=shown.hold.reason,
                                                         key=shown_key(self, "review.hold")), "warning")
+            return
+        if shown.approval is None and not waits_for_approval(shown):  # (as My day: nothing in it to sign off)
+            tell(self, _("{rep}'s statement has nothing in it yet (every amount 0.00): nothing to approve").format(
+                rep=rep), "warning")
             return
 
         def approve() -> str:
