@@ -110,6 +110,10 @@ def test_diagnosis_show_below_40_columns_leaves_out_a_breakdowns_lesser_figures(
     assert ["North", "200", "40.0%", "66.7%"] in [line.split() for line in lines[head + 1:head + 3]]
     assert lines[head + 3] == "Left out for the window's width: AOV"
     assert "(a wider window shows them" in lines[head + 4]
+    # the list, too: the file's name ran past the edge with nothing left to leave out
+    code, out, err = run("diagnosis", "list")
+    assert all(display_width(line) <= 38 for line in out.splitlines()), out
+    assert [line.split() for line in out.splitlines()[:2]] == [["ID", "REVENUE", "FILES"], ["X-1", "500", "quarter.csv"]]
 
 
 def test_diagnosis_show_to_a_pipe_keeps_every_figure(run):

@@ -20,8 +20,9 @@ from tui.i18n import N_, _, say
 #: `diagnosis list`'s columns after ID (upper-cased, as the other lists show them).
 LIST_COLUMNS = (N_("Saved"), N_("By"), N_("Period"), N_("Dates"), N_("Revenue"), N_("Findings"), N_("Files"))
 #: Which a narrow terminal leaves out first (by index, ID being 0): the data's dates, who kept
-#: it, how many weak spots, the period.
-LIST_LEAST_FIRST = (4, 3, 6, 2)
+#: it, how many weak spots, the period; below 40 columns, when it was kept (the files ran past
+#: the edge).
+LIST_LEAST_FIRST = (4, 3, 6, 2, 1)
 
 
 def cmd_diagnose(args: argparse.Namespace) -> int:
