@@ -189,10 +189,6 @@ def _table(columns: list[Phrase], rows: list[list[str]], least_first: Sequence[i
     return table(headers, [["", *row] for row in rows], [i + 1 for i in least_first])
 
 
-def _optional(cells: list[str | None]) -> list[str]:
-    return ["-" if c is None else c for c in cells]
-
-
 def _period_table(d: Diagnosis, say: Say, table: Table) -> list[str]:
     """The latest periods, each with its revenue, the change from the one before, its orders and,
     where the data has them, its win rate, margin and new customers."""
