@@ -8,6 +8,8 @@ How the columns and dates were read is kept in a diagnosis with its templates to
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 from sales.diagnosis import Diagnosis, DiscountLevel, Finding, Metrics, source_lines
 from sales.errors import Word
 from sales.numbers import rounded
@@ -52,11 +54,6 @@ def _num(x: float | None, digits: int = 0) -> str:
     return "-" if x is None else rounded(x, digits)
 
 
-def _signed(x: float | None) -> str:
-    """` (+37.3%)`: a Phrase, so that Chinese writes its full-width brackets (`（+37.3%）`)."""
-    return "" if x is None else Phrase(" ({note})", note=f"{rounded(x, 1, sign=True, percent=True)}%")
-
-
 def _pad(text: str, width: int) -> str:
     """`text` padded with spaces to `width` terminal cells (at least one space after it)."""
     return text + " " * max(1, width - display_width(text))
@@ -86,13 +83,14 @@ def said_finding(finding: Finding, say: Say = str) -> str:
 
 
 def _new_customers(m: Metrics, say: Say, mark: str = "") -> str:
-    """`   new customers 12 of 40 (30.0%)`: the count beside its share, so neither reads as the other."""
+    """`12 of 40 (30.0%)`: the count beside its share, so neither reads as the other (the share
+    alone where the count is not known)."""
     if m.new_customer_share is None:
-        return ""
+        return "-"
     if m.new_customers is None or m.customers is None:
-        return "   " + say(Phrase("new-customer share {share}", share=_pct(m.new_customer_share))) + mark
-    return "   " + say(Phrase("new customers {new} of {customers} ({share})", new=_num(m.new_customers),
-                              customers=_num(m.customers), share=_pct(m.new_customer_share))) + mark
+        return _pct(m.new_customer_share) + mark
+    return say(Phrase("{new} of {customers} ({share})", new=_num(m.new_customers), customers=_num(m.customers),
+                      share=_pct(m.new_customer_share))) + mark
 
 
 def _kpi_lines(m: Metrics, say: Say) -> list[str]:
@@ -122,21 +120,22 @@ def _kpi_lines(m: Metrics, say: Say) -> list[str]:
     return lines
 
 
-def _discount_lines(d: Diagnosis, say: Say) -> list[str]:
+def _discount_table(d: Diagnosis, say: Say, table: Table) -> list[str]:
     """The revenue lines by discount: how many, their revenue and, with a profit column, their
     profit and margin (discount vs profit)."""
     if not d.discounts:
         return []
-    out = ["", say(Phrase("By discount (revenue lines)"))]
+    profits = any(level.profit is not None for _label, level in _discount_rows(d.discounts))
+    columns = [Phrase("lines"), Phrase("revenue")] + ([Phrase("profit"), Phrase("margin")] if profits else [])
+    rows = []
     for label, level in _discount_rows(d.discounts):
-        cells = [say(Phrase("{lines} lines", lines=f"{_num(level.lines):>6}")),
-                 say(Phrase("revenue {revenue}", revenue=f"{_num(level.revenue, 0):>12}"))]
-        if level.profit is not None:
-            cells.append(say(Phrase("profit {profit}", profit=f"{_num(level.profit, 0):>10}")))
-            cells.append(say(Phrase("margin {margin}", margin=_pct(level.profit / level.revenue)
-                                    if level.revenue > 0 else "-")))
-        out.append(f"  {_pad(label, 8)}" + "   ".join(cells))
-    return out
+        cells = [label, _num(level.lines), _num(level.revenue, 0)]
+        if profits:
+            cells += [_num(level.profit, 0),
+                      _pct(level.profit / level.revenue) if level.profit is not None and level.revenue > 0 else "-"]
+        rows.append(cells)
+    # a narrow terminal leaves out the margin, then the profit, then the count of lines
+    return ["", say(Phrase("By discount (revenue lines)")), _table(columns, rows, (4, 3, 1), say, table)]
 
 
 #: Discount levels the report lists one by one; more (discounts of any whole percent) are listed in
@@ -163,26 +162,94 @@ def _breakdown_heading(dimension: str, shown: int, count: int) -> Phrase:
                   dimension=Word(dimension.replace("_", " ")), shown=shown, count=count)
 
 
-def _row(lead: str, cells: list[str], width: int | None, sep: str = "   ") -> list[str]:
-    """A row of a period or group: `lead` (its name, padded), then its cells; with a `width` (a
-    terminal's), the cells that would pass it go on lines of their own under the first cell, each
-    cell whole (at 80 columns a group's ROI broke at the screen's left edge)."""
-    lines = [lead + sep.join(cells)]
-    if width is None or display_width(lines[0]) <= width:
-        return lines
-    indent, lines = " " * display_width(lead), [lead + cells[0]]
-    for cell in cells[1:]:
-        if display_width(lines[-1] + sep + cell) <= width:
-            lines[-1] += sep + cell
-        else:
-            lines.append(indent + cell)
-    return lines
+#: Lays out a table of the report: its headings (the first column's, a row's name, is blank:
+#: the section's title says what the rows are), its rows of cells (the columns after the first
+#: hold figures, and are right-aligned) and which columns a narrow terminal leaves out first (by
+#: index, least important first) -> its lines. The command line gives its own (tui.cli_output.table:
+#: fitted to the terminal, the columns left out named below).
+Table = Callable[[Sequence[str], Sequence[Sequence[str]], Sequence[int]], str]
 
 
-def format_report(diagnosis: Diagnosis, say: Say = str, width: int | None = None) -> str:
+def plain_table(headers: Sequence[str], rows: Sequence[Sequence[str]], least_first: Sequence[int] = ()) -> str:
+    """A table with no terminal to fit: every column, as wide as its widest cell, figures right-aligned."""
+    widths = [max(display_width(cell) for cell in column) for column in zip(headers, *rows)]
+
+    def line(cells: Sequence[str]) -> str:
+        return "  ".join(cell + " " * (w - display_width(cell)) if i == 0 else " " * (w - display_width(cell)) + cell
+                         for i, (cell, w) in enumerate(zip(cells, widths))).rstrip()
+
+    return "\n".join(line(cells) for cells in [headers, *rows])
+
+
+def _table(columns: list[Phrase], rows: list[list[str]], least_first: Sequence[int], say: Say, table: Table) -> str:
+    """A table of the report, two cells in as its other lines are: its first column is an empty
+    one (the table's separator makes the indent, so a terminal's width counts it); `columns`: the
+    headings after the row's name, upper-cased as the command line's tables have them."""
+    headers = ["", ""] + [say(c).upper() for c in columns]
+    return table(headers, [["", *row] for row in rows], [i + 1 for i in least_first])
+
+
+def _period_table(d: Diagnosis, say: Say, table: Table) -> list[str]:
+    """The latest periods, each with its revenue, the change from the one before, its orders and,
+    where the data has them, its win rate, margin and new customers."""
+    shown, first = d.periods[-4:], d.periods[0]
+    has = {name: any(getattr(p.metrics, name) is not None for p in shown)
+           for name in ("win_rate", "margin", "new_customer_share")}
+    columns = [Phrase("revenue"), Phrase("vs previous"), Phrase("orders")]
+    columns += [c for c, name in ((Phrase("win rate"), "win_rate"), (Phrase("margin"), "margin"),
+                                  (Phrase("new customers"), "new_customer_share")) if has[name]]
+    marked = first in shown and first.metrics.new_customer_share is not None
+    rows = []
+    for row in shown:
+        m = row.metrics
+        change = row.change.get("revenue")
+        cells = [row.period + (" " + say(Phrase("(partial)")) if row.partial else ""), _num(m.revenue, 0),
+                 "-" if change is None else f"{rounded(change, 1, sign=True, percent=True)}%", _num(m.orders)]
+        if has["win_rate"]:
+            cells.append(_pct(m.win_rate))
+        if has["margin"]:
+            cells.append(_pct(m.margin))
+        if has["new_customer_share"]:  # (a space where the first period has its mark: the figures line up)
+            cells.append(_new_customers(m, say, FIRST_MARK if row is first else " " if marked else ""))
+        rows.append(cells)
+    # a narrow terminal leaves out the new customers, the margin, the orders, the win rate, then the change
+    least = [len(columns)] if has["new_customer_share"] else []
+    least += [columns.index(c) + 1 for c in (Phrase("margin"), Phrase("orders"), Phrase("win rate"),
+                                             Phrase("vs previous")) if c in columns]
+    heading = (Phrase("Latest quarters (change from the previous quarter)") if d.period == "quarter"
+               else Phrase("Latest months (change from the previous month)"))
+    out = ["", say(heading), _table(columns, rows, least, say, table)]
+    if marked:
+        out.append(f"  {FIRST_MARK} " + say(Phrase("first {period} of the data: every customer is new",
+                                                    period=Word(d.period))))
+    return out
+
+
+#: A breakdown's figures after its revenue, and the order a narrow terminal leaves them out in
+#: (the discount first; the share of revenue, which says how much the group weighs, last).
+GROUP_COLUMNS = (("revenue_share", Phrase("Share"), _pct), ("average_order_value", Phrase("AOV"), lambda x: _num(x, 2)),
+                 ("win_rate", Phrase("win rate"), _pct), ("roi", Phrase("ROI"), lambda x: _num(x, 2)),
+                 ("margin", Phrase("margin"), _pct), ("average_discount", Phrase("discount"), _pct))
+GROUP_LEAST_FIRST = ("average_discount", "margin", "average_order_value", "roi", "win_rate", "revenue_share")
+
+
+def _group_table(dimension: str, groups: list, say: Say, table: Table) -> list[str]:
+    """A breakdown's top groups by revenue: each one's revenue and the figures the data has."""
+    shown = groups[:REPORT_GROUPS]
+    present = [(name, label, show) for name, label, show in GROUP_COLUMNS
+               if name == "revenue_share" or any(getattr(g.metrics, name) is not None for g in shown)]
+    rows = [[_cut(g.value, 24).rstrip(), _num(g.metrics.revenue, 0),
+             *(show(getattr(g.metrics, name)) for name, _label, show in present)] for g in shown]
+    names = [name for name, _label, _show in present]
+    least = [names.index(name) + 2 for name in GROUP_LEAST_FIRST if name in names]
+    return ["", say(_breakdown_heading(dimension, len(shown), len(groups))),
+            _table([Phrase("revenue"), *(label for _name, label, _show in present)], rows, least, say, table)]
+
+
+def format_report(diagnosis: Diagnosis, say: Say = str, table: Table = plain_table) -> str:
     """KPI block, latest periods, breakdowns, findings and what was dropped, as plain text, each
-    line said by `say` (default: English); `width`: a terminal's, which the period and group rows
-    are wrapped within (None: a row a line, for a pipe)."""
+    line said by `say` (default: English); its tables laid out by `table` (default: every column,
+    a row a line, as to a pipe)."""
     d = diagnosis
     span = dict(first=d.first_date, last=d.last_date, used=f"{d.rows_used:,}", read=f"{d.rows_read:,}")
     out = [say(Phrase("Diagnosis of {files}", files=", ".join(d.source.files))),
@@ -193,41 +260,10 @@ def format_report(diagnosis: Diagnosis, say: Say = str, width: int | None = None
     out += ["  " + say(line) for line in source_lines(d.source)]
     out += ["", say(Phrase("Whole data"))] + _kpi_lines(d.total, say)
     if d.periods:
-        out += ["", say(Phrase("Latest quarters (change from the previous quarter)") if d.period == "quarter"
-                        else Phrase("Latest months (change from the previous month)"))]
-        first = d.periods[0]
-        for row in d.periods[-4:]:
-            m = row.metrics
-            cells = [say(Phrase("revenue {revenue}{change}", revenue=_num(m.revenue, 0), change=_signed(row.change.get("revenue")))),
-                     say(Phrase("orders {orders}", orders=_num(m.orders)))]
-            if m.win_rate is not None:
-                cells.append(say(Phrase("win {rate}", rate=_pct(m.win_rate))))
-            if m.margin is not None:
-                cells.append(say(Phrase("margin {margin}", margin=_pct(m.margin))))
-            flag = "  " + say(Phrase("(partial)")) if row.partial else ""
-            more = _new_customers(m, say, FIRST_MARK if row is first else "").removeprefix("   ")
-            out += _row(f"  {row.period:8} ", cells + ([more] if more else []), width)
-            out[-1] += flag
-        if first in d.periods[-4:] and first.metrics.new_customer_share is not None:
-            out.append(f"  {FIRST_MARK} " + say(Phrase("first {period} of the data: every customer is new",
-                                                        period=Word(d.period))))
+        out += _period_table(d, say, table)
     for dimension, rows in d.breakdowns.items():
-        out += ["", say(_breakdown_heading(dimension, min(len(rows), REPORT_GROUPS), len(rows)))]
-        for row in rows[:REPORT_GROUPS]:
-            m = row.metrics
-            cells = [say(Phrase("revenue {revenue} ({share})", revenue=f"{_num(m.revenue, 0):>14}",
-                                share=_pct(m.revenue_share))),
-                     say(Phrase("AOV {aov}", aov=_num(m.average_order_value, 2)))]
-            if m.win_rate is not None:
-                cells.append(say(Phrase("win {rate}", rate=_pct(m.win_rate))))
-            if m.roi is not None:
-                cells.append(say(Phrase("ROI {roi}", roi=_num(m.roi, 2))))
-            if m.margin is not None:
-                cells.append(say(Phrase("margin {margin}", margin=_pct(m.margin))))
-            if m.average_discount is not None:
-                cells.append(say(Phrase("discount {discount}", discount=_pct(m.average_discount))))
-            out += _row(f"  {_cut(row.value, 24)} ", cells, width)
-    out += _discount_lines(d, say)
+        out += _group_table(dimension, rows, say, table)
+    out += _discount_table(d, say, table)
     out += ["", say(Phrase("Weak spots") if d.findings else Phrase("Weak spots: none above the thresholds"))]
     for i, finding in enumerate(d.findings[:REPORT_FINDINGS], 1):
         out.append(f"  {i}. {said_finding(finding, say)}")

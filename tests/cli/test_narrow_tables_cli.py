@@ -83,22 +83,45 @@ def test_diagnosis_list_to_a_pipe_is_whole(run):
     assert "Left out" not in out
 
 
-def test_diagnosis_show_on_80_columns_wraps_a_groups_figures_under_them(run, terminal):
+def test_diagnosis_show_lays_a_breakdown_out_as_a_table_its_figures_right_aligned(run, terminal):
     code, out, err = run("diagnosis", "show")
     assert (code, err) == (0, "")
     assert fits(out), out
     lines = out.splitlines()
-    north = lines.index(next(line for line in lines if line.strip().startswith("North")))
-    assert lines[north].split()[1:] == ["revenue", "200", "(40.0%)", "AOV", "100.00"]
-    cells = lines[north].index("revenue")
-    assert lines[north + 1] == " " * cells + "win 66.7%"
+    head = lines.index("By region (top 2 of 2 by revenue)") + 1
+    assert lines[head].split() == ["REVENUE", "SHARE", "AOV", "WIN", "RATE"]
+    north, south = sorted(lines[head + 1:head + 3])
+    assert south.split() == ["South", "300", "60.0%", "300.00", "100.0%"]
+    assert north.split() == ["North", "200", "40.0%", "100.00", "66.7%"]
+    # each figure ends where its heading does
+    for heading, figure in (("REVENUE", "200"), ("SHARE", "40.0%"), ("AOV", "100.00"), ("RATE", "66.7%")):
+        assert north.index(figure) + len(figure) == lines[head].index(heading) + len(heading)
 
 
-def test_diagnosis_show_to_a_pipe_keeps_a_group_a_line(run):
+def test_diagnosis_show_below_40_columns_leaves_out_a_breakdowns_lesser_figures(run, monkeypatch):
+    monkeypatch.setattr("tui.cli_output._on_terminal", lambda: True)
+    monkeypatch.setenv("COLUMNS", "38")
+    code, out, err = run("diagnosis", "show")
+    assert (code, err) == (0, "")
+    assert all(display_width(line) <= 38 for line in out.splitlines()), out
+    lines = out.splitlines()
+    head = lines.index("By region (top 2 of 2 by revenue)") + 1
+    assert lines[head].split() == ["REVENUE", "SHARE", "WIN", "RATE"]
+    assert ["North", "200", "40.0%", "66.7%"] in [line.split() for line in lines[head + 1:head + 3]]
+    assert lines[head + 3] == "Left out for the window's width: AOV"
+    assert "(a wider window shows them" in lines[head + 4]
+    # the list, too: the file's name ran past the edge with nothing left to leave out
+    code, out, err = run("diagnosis", "list")
+    assert all(display_width(line) <= 38 for line in out.splitlines()), out
+    assert [line.split() for line in out.splitlines()[:2]] == [["ID", "REVENUE", "FILES"], ["X-1", "500", "quarter.csv"]]
+
+
+def test_diagnosis_show_to_a_pipe_keeps_every_figure(run):
     code, out, _ = run("diagnosis", "show")
     assert code == 0
     north = next(line for line in out.splitlines() if line.strip().startswith("North"))
-    assert north.split()[1:] == ["revenue", "200", "(40.0%)", "AOV", "100.00", "win", "66.7%"]
+    assert north.split() == ["North", "200", "40.0%", "100.00", "66.7%"]
+    assert "Left out" not in out
 
 
 # The next quarter: North won 200 and lost 80 (won 1 of 2: 50.0%, -16.7 pts on 66.7%), South won

@@ -29,13 +29,18 @@ def test_the_report_is_said_in_chinese_with_its_columns_aligned(run, monkeypatch
     assert "  订单                 4   明细行 4   件数 -" in lines
     assert "  平均订单金额         525.00" in lines
     assert "最近几个月（与上月相比的变化）" in lines
-    assert "  2026-02  收入 400（-33.3%）   订单 1   新客户 1 / 1（100.0%）" in lines
+    assert lines[lines.index("最近几个月（与上月相比的变化）") + 1].split() == ["收入", "环比", "订单", "新客户数"]
+    assert "  2026-01 （不完整）    600        -     1  1 / 1（100.0%）*" in lines
+    assert "  2026-02               400   -33.3%     1  1 / 1（100.0%）" in lines
     assert "  * 数据的第一个月：每位客户都是新客户" in lines
-    assert "按销售代表（按收入排名前 3，共 3）" in lines
-    rows = [line for line in lines if "客单价" in line]
-    assert len(rows) == 3
-    # the revenue column starts at the same terminal cell whatever the rep's name
-    assert {display_width(row[:row.index("收入")]) for row in rows} == {2 + 24 + 1}
+    head = lines.index("按销售代表（按收入排名前 3，共 3）") + 1
+    assert lines[head].split() == ["收入", "占比", "客单价"]
+    rows = lines[head + 1:head + 4]
+    assert [row.split() for row in rows] == [["A", "1,000", "47.6%", "500.00"], ["王芳", "1,000", "47.6%", "1,000.00"],
+                                             ["C", "100", "4.8%", "100.00"]]
+    # each figure ends at the terminal cell its heading ends at, whatever the rep's name
+    ends = {display_width(lines[head][:lines[head].index("收入") + 2])}
+    assert {display_width(row[:row.index("00 ") + 2]) for row in rows} == ends
     assert lines[-1] == "丢弃的行：无日期：1"
     assert not any(word in out for word in ("Whole data", "Latest months", "By rep", "Weak spots", "Dropped rows"))
 
@@ -50,9 +55,9 @@ def test_the_english_report_is_unchanged(run, monkeypatch, tmp_path) -> None:
     assert lines[1] == "  2026-01-15 to 2026-04-15, by month; 4 of 5 rows used"
     assert "  orders               4   lines 4   units -" in lines
     assert "  customers            4   repurchase rate 0.0%   (bought 2+ times: 0)" in lines
-    assert "  2026-01  revenue 600   orders 1   new customers 1 of 1 (100.0%)*  (partial)" in lines
-    assert "  王芳                     revenue          1,000 (47.6%)   AOV 1,000.00" in lines
-    assert "  C                        revenue            100 (4.8%)   AOV 100.00" in lines
+    assert "  2026-01 (partial)      600            -       1  1 of 1 (100.0%)*" in lines
+    assert "  王芳    1,000  47.6%  1,000.00" in lines
+    assert "  C         100   4.8%    100.00" in lines
     assert lines[-1] == "Dropped rows: no date: 1"
 
 

@@ -133,5 +133,5 @@ def test_discounts_of_any_whole_percent_are_reported_in_bands_of_ten(tmp_path) -
     band = [line.split()[:2] for line in report.splitlines() if line.strip().startswith(("0-9%", "10-19%", "20-29%", "30-39%"))]
     assert band == [["0-9%", "5"], ["10-19%", "5"], ["20-29%", "5"], ["30-39%", "5"]]
     lines = {line.split()[0]: line.split() for line in report.splitlines() if line.startswith("  ") and "%" in line[:10]}
-    assert lines["0-9%"][5:7] == ["profit", "40"]  # 10 + 9 + 8 + 7 + 6 (at 0%, 2%, 4%, 6%, 8%)
-    assert lines["30-39%"][5:9] == ["profit", "-35", "margin", "-7.0%"]  # -5 - 6 - 7 - 8 - 9 on 500
+    assert lines["0-9%"][1:4] == ["5", "500", "40"]  # 10 + 9 + 8 + 7 + 6 (at 0%, 2%, 4%, 6%, 8%)
+    assert lines["30-39%"][3:5] == ["-35", "-7.0%"]  # -5 - 6 - 7 - 8 - 9 on 500

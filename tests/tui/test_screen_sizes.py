@@ -565,8 +565,9 @@ def wide(char: str) -> bool:
 @pytest.mark.parametrize("lang", ["en", "zh"])
 async def test_the_review_goals_show_their_source_whole_at_80_columns(demo, lang) -> None:
     """At 80 columns the Goals tab of the review gives a row two lines rather than cut its
-    source to `check-in C…`: each goal's source reads whole, and so does every number, in a table
-    that fits the screen (Gap, as Baseline, only where they leave the title its room)."""
+    source to `check-in C…`: each goal's source reads whole, and so does every number, each on
+    its row's first line (`25` / `customers` took two), in a table that fits the screen (Gap, as
+    Baseline, only where they leave the title its room)."""
     async with demo_app_in(demo, SMALL, lang) as (app, pilot):
         await pilot.press("5")
         await until(pilot, lambda: app.screen.query("#review-goals") and app.screen.query_one("#review-goals").row_count)
@@ -581,6 +582,8 @@ async def test_the_review_goals_show_their_source_whole_at_80_columns(demo, lang
         # the sample plan's targets, and their actuals: 9 new customers against 25 is 36%
         assert rows["G-1"][:4] == ["G-1", "$1,380,000", "$1,262,000", "91.4%"]
         assert rows["G-3"][:4] == ["G-3", "25 customers", "9 customers", "36%"]
+        first = next(line for line in table_lines(table) if line.lstrip().startswith("G-3"))
+        assert "  25 customers  9 customers  " in first, first
         assert rows["G-3"][5].startswith("Win 25 new") and rows["G-3"][5].endswith(("customers", "…"))
 
 

@@ -34,6 +34,7 @@ SCREENS = {
     "task-form": ("n",),
     "calendar": ("A",),
     "accounts": ("O",),
+    "review": ("5",),  # (its goals' figures with their units, `25 customers`, on one line at 80 columns)
 }
 
 

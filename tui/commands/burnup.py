@@ -13,7 +13,7 @@ from tui.i18n import _
 def cmd_burnup(args: argparse.Namespace) -> int:
     from sales.text import safe
     from tui.burnup_text import COLUMNS, rows, summary, title
-    from tui.cli_output import detail_on_screen, print_json, table
+    from tui.cli_output import detail_on_screen, on_screen, print_json, table
     from tui.cycle_reading import reading_given_cycle
 
     board = open_board(args)
@@ -22,7 +22,7 @@ def cmd_burnup(args: argparse.Namespace) -> int:
     if args.json:
         print_json(result.as_dict())
         return EXIT_OK
-    print(safe(title(result)))
+    print(on_screen(safe(title(result))))
     print()
     print(table([_(name).upper() for name in COLUMNS], rows(result)))
     print()

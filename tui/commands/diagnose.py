@@ -20,12 +20,12 @@ from tui.i18n import N_, _, say
 #: `diagnosis list`'s columns after ID (upper-cased, as the other lists show them).
 LIST_COLUMNS = (N_("Saved"), N_("By"), N_("Period"), N_("Dates"), N_("Revenue"), N_("Findings"), N_("Files"))
 #: Which a narrow terminal leaves out first (by index, ID being 0): the data's dates, who kept
-#: it, how many weak spots, the period.
-LIST_LEAST_FIRST = (4, 3, 6, 2)
+#: it, how many weak spots, the period; below 40 columns, when it was kept (the files ran past
+#: the edge).
+LIST_LEAST_FIRST = (4, 3, 6, 2, 1)
 
 
 def cmd_diagnose(args: argparse.Namespace) -> int:
-    from sales.diagnosis_report import format_report
     from sales.sales_fields import MappingError
     from store.record_files import RecordsError
 
@@ -69,13 +69,16 @@ def cmd_diagnose(args: argparse.Namespace) -> int:
 
 
 def _report(diagnosis) -> str:
-    """The report for a person: on a terminal, its rows and lines wrapped within its width (at
-    80 columns over SSH each group's row and each weak spot broke at the screen's left edge); to
-    a pipe, a line each, as ever."""
+    """The report for a person: its tables laid out as the command line's others are (figures
+    right-aligned; on a terminal, fitted to its width, the columns it has no room for left out and
+    named below them) and its lines wrapped within its width; to a pipe, a line each, as ever."""
     from sales.diagnosis_report import format_report
-    from tui.cli_output import detail_on_screen, wrap_width
+    from tui.cli_output import detail_on_screen, table
 
-    return detail_on_screen(safe(format_report(diagnosis, say, wrap_width()))).rstrip("\n") + "\n"
+    def laid_out(headers, rows, least_first) -> str:
+        return table(headers, rows, least_first=least_first, figures=range(2, len(headers)))
+
+    return detail_on_screen(safe(format_report(diagnosis, say, laid_out))).rstrip("\n") + "\n"
 
 
 def _board_for(args: argparse.Namespace):
@@ -128,7 +131,6 @@ def _summary(snapshot) -> dict:
 
 
 def cmd_diagnosis_show(args: argparse.Namespace) -> int:
-    from sales.diagnosis_report import format_report
     from sales.errors import NotFound
     from tui.time_text import when
 

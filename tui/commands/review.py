@@ -77,9 +77,10 @@ def _print_review(board, args: argparse.Namespace) -> int:
     answers = board.may("answer.add")  # (a rep is not sent to a lead's command)
     for n, (question, answer) in enumerate(board.answers_by_question(lang=language()), 1):
         print(on_screen(safe(f"{n}. {question}"), hang=len(str(n)) + 2))
-        print(safe(f"   {answer.answer}") if answer and answer.answer
-              else "   " + (_("(not answered: uplift review answer {number} TEXT)").format(number=n) if answers
-                            else _("(not answered yet: a lead answers it)")))
+        said = (answer.answer if answer and answer.answer
+                else _("(not answered: uplift review answer {number} TEXT)").format(number=n) if answers
+                else _("(not answered yet: a lead answers it)"))
+        print(on_screen(safe("   " + said), hang=3))  # (on a terminal, wrapped under itself)
     return EXIT_OK
 
 

@@ -9,6 +9,10 @@ from tui.cli_support import EXIT_OK, BadInput, add_verb, item_number, open_board
 from tui.i18n import _, language
 from tui.time_text import day_of
 
+#: Which of the pipeline's columns a narrow terminal leaves out first (by index): its value (the
+#: net change stays in the last column), so that the deals moved have room to wrap in.
+LEAST_FIRST = (2,)
+
 
 def _week(board, text: str | None):
     from sales.dates import DateError, parse_week
@@ -57,20 +61,21 @@ def cmd_weekly(args: argparse.Namespace) -> int:
              "at": tick.at if tick else None} for n, (text, tick) in enumerate(items, 1)],
             "pipeline": moved})
         return EXIT_OK
-    from tui.cli_output import table
+    from tui.cli_output import detail_on_screen, on_screen, table
     from tui.movement_text import COLUMNS, step_lines, title, waterfall_rows
 
     done = sum(1 for _, tick in items if tick)
-    print(_("Weekly review {week}: {done} of {count} done").format(week=iso_week(day), done=done,
-                                                                     count=len(items)))
+    # on a terminal, each line wrapped within its width (an item under its text), as `uplift today`'s
+    print(on_screen(_("Weekly review {week}: {done} of {count} done").format(week=iso_week(day), done=done,
+                                                                               count=len(items))))
     for n, (text, tick) in enumerate(items, 1):
         who = f"  ({tick.by}, {day_of(tick.at)})" if tick else ""
-        print(safe(f"[{'x' if tick else ' '}] {n}. {text}{who}"))
+        print(on_screen(safe(f"[{'x' if tick else ' '}] {n}. {text}{who}"), hang=len(f"[ ] {n}. ")))
     print()
-    print(safe(title(moved)))
-    print(table([_(name).upper() for name in COLUMNS], waterfall_rows(moved)))
+    print(on_screen(safe(title(moved))))
+    print(table([_(name).upper() for name in COLUMNS], waterfall_rows(moved), least_first=LEAST_FIRST))
     for line in step_lines(moved):
-        print(safe(line))
+        print(detail_on_screen(safe(line)))
     return EXIT_OK
 
 

@@ -20,7 +20,7 @@ def cmd_winloss(args: argparse.Namespace) -> int:
     from datetime import date
 
     from sales.text import safe
-    from tui.cli_output import WIN_LOSS_RATIOS, detail_on_screen, print_json, table
+    from tui.cli_output import WIN_LOSS_RATIOS, detail_on_screen, on_screen, print_json, table
     from tui.winloss_text import TABLES, notes, summary, tables, title
 
     board = open_board(args)
@@ -33,7 +33,7 @@ def cmd_winloss(args: argparse.Namespace) -> int:
         print_json(result, fractions=WIN_LOSS_RATIOS)
         return EXIT_OK
 
-    print(safe(title(result) + (" · " + owner if owner else "")))
+    print(on_screen(safe(title(result) + (" · " + owner if owner else ""))))
     for line in summary(result):
         print(detail_on_screen(safe(line)))  # (on a terminal, wrapped under itself)
     if not result.total.closed:

@@ -10,8 +10,9 @@ A table made with `lines=2` lets a row take two lines where one would cut its te
 text columns wrap (`check-in C-5` / `(2026-11-13)` whole in 12 cells, where one line showed
 `check-in C…`); if that is still too tight, the other columns' headers take two lines (`Won` /
 `value` over a column of amounts), their cells kept whole on one; only then do their cells wrap,
-between words only (`25` / `customers`: a number is never broken, a list of ids such as `D-4, D-5`
-never split). Rows whose cells all fit keep one line.
+between words only, and never a figure (`25 customers` stays on one line: at 80 columns the
+Review's goals read `25` / `customers` while a title beside them, cut with … anyway, kept its
+room) nor a list of ids (`D-4, D-5`). Rows whose cells all fit keep one line.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from textual import events
 from textual.widgets import DataTable
 
 from sales.text import cut, display_width, wrap_cells
+from tui.figure_cells import is_figure
 
 MINIMUM = 8  # cells: the least a text column is given before the table scrolls instead
 
@@ -311,9 +313,11 @@ class FillTable(DataTable):
 
     def _least_cells(self, column) -> int:
         """The fewest cells a column takes with its label on two lines and its cells on two too,
-        broken between words; a list (`D-4, D-5`) is kept whole: it reads as one thing."""
+        broken between words; a list (`D-4, D-5`) and a figure with its unit (`25 customers`) are
+        kept whole: each reads as one thing."""
         console = self.app.console
-        cells = [cell_len(cell.plain) if ", " in cell.plain else cell.least_width(self.lines, console)
+        cells = [cell_len(cell.plain) if ", " in cell.plain or is_figure(cell.plain)
+                 else cell.least_width(self.lines, console)
                  for cell in self.get_column(column.key) if isinstance(cell, Wrapped)]
         return max([self._label_least(column), *cells, *self._unwrapped(column)])
 
