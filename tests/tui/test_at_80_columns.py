@@ -12,7 +12,6 @@ import pytest
 from rich.cells import cell_len
 from textual.widgets import Button, DataTable
 
-from sales.text import cut
 from store.board import Board
 from tests.tui.demo_board import build_demo, built_in_utc, demo_board
 from tests.tui.test_screen_sizes import demo_app_in, inside_screen, table_lines
@@ -202,7 +201,7 @@ async def test_the_budget_keeps_category_and_by_where_the_titles_keep_their_room
 async def test_a_goals_title_has_room_in_the_review_at_80_columns(demo, lang) -> None:
     """The review's Goals tab gave a title 13 cells (`Grow` / `quarterly re…`): where Baseline
     would leave the source and the title less than their room, it goes, and Gap (the target less
-    the actual, both in view) with it; a title's first line holds its first 20 cells or more; at
+    the actual, both in view) with it; a title's first line holds the words that fit in its first 20 cells; at
     120 columns both are back."""
     from tui.i18n import _
 
@@ -214,7 +213,11 @@ async def test_a_goals_title_has_room_in_the_review_at_80_columns(demo, lang) ->
         assert table.columns[keys[-1]].get_render_width(table) >= 20 + 2 * table.cell_padding
         title = app.board.goal("G-1").title
         first = next(line for line in table_lines(table) if line.split()[:1] == ["G-1"])
-        assert cut(title, 20) in first, first
+        # (wrapped at words: the first line holds every whole word that fits in 20 cells)
+        words, fits = title.split(), ""
+        while words and len(f"{fits} {words[0]}".strip()) <= 20:
+            fits = f"{fits} {words.pop(0)}".strip()
+        assert fits and fits in first, first
         await pilot.resize_terminal(120, 40)
         await until(pilot, lambda: "Gap" in [key.value for key in table.columns])
         assert [key.value for key in table.columns][:2] == ["Goal", "Baseline"]
