@@ -19,6 +19,7 @@ from sales.errors import Reason, Refused, Word
 from sales.ids import format_id
 from sales.members import FormerMember, Member
 from sales.plan import SECTIONS, Plan, PlanInfo, Section
+from sales.plan_info import cycle_clash
 from sales.plan_check import (
     BoardFacts,
     ImportSummary,
@@ -215,6 +216,10 @@ class _Import:
                     new[key] = info[key]
         if plan.wip:
             new["wip"] = {**meta.get("wip", {}), **plan.wip}
+        if plan.plan is not None and plan.plan.period is not None and new.get("period") != meta.get("period") \
+                and (clash := cycle_clash((plan.plan.period.start, plan.plan.period.end), self.board.plan_period(),
+                                          self.board.earlier_cycles())):
+            self.conflicts.append(Problem("plan.period", clash))  # (as `plan info` holds a new cycle to)
         keys = [k for k in ("name", "period", "budget", "wip", "stages") if new.get(k) != meta.get(k)]
         if not keys:
             if plan.plan is not None or plan.wip or plan.stages:
