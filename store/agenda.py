@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from sales.agenda import DEFAULT_HORIZON, Agenda, agenda
 from sales.approvals import same_as_approved, waits_for_approval
 from sales.calendar import CycleDays, Event, plan_events
