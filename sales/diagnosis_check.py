@@ -1,7 +1,8 @@
 """What a kept diagnosis a plan file brings must hold beyond its types (sales/plan_check.py says
 each problem at its field): its period is one a run computes (months or quarters), its dates are
 days (the first no later than the last), each period row and breakdown is labelled as a run of
-that period labels it (`2026-07`, `2026-Q3`), and its texts kept with their templates
+that period labels it (`2026-07`, `2026-Q3`), its texts are at most TEXT_MAX characters as
+any text of a plan is, and its texts kept with their templates
 (sales.phrases.as_builtins) are templates the interface can say: a name in braces for each value
 given, nothing more (a file's `{x.__class__}`, `{missing}` or `{x:>99999999}` failed, or took
 memory, each time the diagnosis was shown).
@@ -19,6 +20,7 @@ from datetime import date
 
 from sales.diagnosis import DIMENSIONS, Diagnosis
 from sales.errors import Reason
+from sales.text import TEXT_MAX
 
 #: The periods a run compares (`uplift diagnose --period`).
 GRANULARITIES = ("month", "quarter")
@@ -69,18 +71,35 @@ def diagnosis_problems(diagnosis: Diagnosis) -> list[tuple[str, Reason]]:
     for where, said in _kept_texts(diagnosis):
         if (why := template_problem(said)) is not None:
             found.append((where, why))
+    for where, text in _texts(diagnosis):
+        if len(text) > TEXT_MAX:
+            found.append((where, Reason("too long: at most {count} characters", count=TEXT_MAX)))
     return found
+
+
+def _texts(diagnosis: Diagnosis) -> Iterator[tuple[str, str]]:
+    """Each text a diagnosis says as it is: its files, how they were read, its weak spots."""
+    source = diagnosis.source
+    for key in ("files", "explanation", "notes", "ignored_columns"):
+        for index, text in enumerate(getattr(source, key)):
+            yield f"source.{key}[{index}]", text
+    for index, finding in enumerate(diagnosis.findings):
+        for key in ("text", "subject", "reference_label"):
+            yield f"findings[{index}].{key}", getattr(finding, key)
 
 
 def template_problem(said: object) -> Reason | None:
     """What is wrong with text kept with its template ({"template", "values"}, or {"word"}), if
     anything: each name in braces is a value it gives, said plainly (a number's format at most);
-    values kept so are checked likewise. Anything else is text, said as it is."""
+    values kept so are checked likewise. Anything else is text, said as it is, and so is a
+    template without values."""
     if not isinstance(said, dict) or set(said) != {"template", "values"}:
         return None
     template, values = said["template"], said["values"]
     if not isinstance(template, str) or not isinstance(values, dict):
         return Reason("a kept text is a template (text) and its values (a mapping)")
+    if not values:
+        return None  # (said as it is, braces and all: sales.errors)
     try:
         fields = list(string.Formatter().parse(template))
     except ValueError:

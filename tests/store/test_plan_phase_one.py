@@ -208,6 +208,8 @@ def test_column_mappings_are_a_leads_and_one_for_each_set_of_columns(team) -> No
      "diagnoses[0].diagnosis.findings[0].said"),
     ("        template: 'All sales: {what} fell", "        template: 'All sales: {what:>999999999} fell",
      "diagnoses[0].diagnosis.findings[0].said"),
+    ("  text: 'All sales: revenue fell", "  text: '" + "x" * 4001 + "All sales: revenue fell",
+     "diagnoses[0].diagnosis.findings[0].text"),
     ("- template: 'not found: {fields}'", "- template: 'not found: {nothing}'",
      "diagnoses[0].diagnosis.source.said.explanation[4]"),
 ])
