@@ -33,7 +33,7 @@ from sales.notes import Note
 from sales.plan_info import Period, PlanInfo  # noqa: F401  (part of the plan document)
 from sales.plan_ticks import PlanTick
 from sales.review import ReviewAnswer
-from sales.snapshots import Snapshot
+from sales.snapshots import SavedMapping, Snapshot
 from sales.tasks import Status, Task
 
 PLAN_SCHEMA = 1  # the version of the plan file format (bump it when a file's meaning changes)
@@ -61,6 +61,8 @@ class Section:
 SECTIONS: tuple[Section, ...] = (
     # phase 1 first: the kept diagnoses (a goal's baseline names one) and the interview notes
     Section("diagnoses", "snapshot", Snapshot, {"saved_by": "member"}),
+    # the column mappings saved for next time (`uplift diagnose --map`), each for files with its columns
+    Section("mappings", "mapping", SavedMapping, {"saved_by": "member"}),
     Section("notes", "note", Note, {"author": "member"}),
     Section("goals", "goal", Goal, {"owner": "member", "parent": "goal", "carried_from": "goal",
                                     "closed.by": "member"}),
@@ -97,6 +99,7 @@ class Plan(msgspec.Struct, forbid_unknown_fields=True):
     wip: dict[Status, int] = {}
     stages: list[Stage] = []  # the deal pipeline's columns, in order (a board setting, as wip)
     diagnoses: list[Snapshot] = []
+    mappings: list[SavedMapping] = []
     notes: list[Note] = []
     goals: list[Goal] = []
     strategies: list[Strategy] = []

@@ -26,12 +26,14 @@ import msgspec
 
 from sales.budget import check_granted
 from sales.dates import meant_day, no_such_day, year_problem
+from sales.diagnosis_check import diagnosis_problems
 from sales.deals import check_stages
 from sales.errors import Invalid, Reason, Refused, Said, Word
 from sales.goals import (POINTS, Goal, alignment_loop, parse_target, rate_range_problem, read_target,
                          settle_direction)
 from sales.members import member_for, nearest_member
 from sales.rollup import rollup_problem
+from sales.snapshots import mapping_problems
 from sales.ids import format_id, kind_word, parse_id
 from sales.phrases import Phrase
 from sales.plan import PLAN_SCHEMA, SECTIONS, Plan, Section
@@ -194,6 +196,8 @@ def check_plan(document: object, facts: BoardFacts) -> tuple[Plan | None, list[P
     _check_rollups(parts.get("goals"), facts, problems)
     _check_rate_ranges(parts.get("goals"), facts, problems)
     _check_granted(parts.get("budget_lines"), problems)
+    _check_mappings(parts.get("mappings"), problems)
+    _check_diagnoses(parts.get("diagnoses"), problems)
     _settle_directions(parts.get("goals"), document.get("goals"))
     if problems:
         return None, problems
@@ -312,6 +316,29 @@ def _check_granted(lines: object, problems: list[Problem]) -> None:
             check_granted(line.approved, line.requested)
         except ValueError as error:
             problems.append(Problem(f"budget_lines[{index}].approved", error))
+
+
+def _check_diagnoses(snapshots: object, problems: list[Problem]) -> None:
+    """Each kept diagnosis holds what a run computes: its period, dates and labels, and texts
+    the interface can say (sales.diagnosis_check)."""
+    for index, snapshot in enumerate(snapshots if isinstance(snapshots, list) else []):
+        if snapshot is not _FAILED:
+            problems += [Problem(f"diagnoses[{index}].diagnosis.{where}", why)
+                         for where, why in diagnosis_problems(snapshot.diagnosis)]
+
+
+def _check_mappings(mappings: object, problems: list[Problem]) -> None:
+    """Each saved column mapping holds what `uplift diagnose --map` would have saved
+    (sales.snapshots.mapping_problems), and the file gives each set of columns one mapping."""
+    seen: dict[str, int] = {}
+    for index, mapping in enumerate(mappings if isinstance(mappings, list) else []):
+        if mapping is _FAILED:
+            continue
+        problems += [Problem(f"mappings[{index}].{where}", why) for where, why in mapping_problems(mapping)]
+        if mapping.signature in seen:
+            problems.append(Problem(f"mappings[{index}].signature", "the same columns as mappings[{other}]: one "
+                                    "mapping for files with these columns", other=seen[mapping.signature]))
+        seen.setdefault(mapping.signature, index)
 
 
 def _settle_directions(goals: object, raw: object) -> None:

@@ -109,6 +109,10 @@ def record_problems(kind: str, old: Any | None, new: Any, actor: str, lead: bool
     if kind == "snapshot":
         return _stamped(old, new, "saved_at", today,
                         lambda day: Reason("a diagnosis is kept when it is run; {day} is still to come", day=day))
+    if kind == "mapping":
+        return _stamped(old, new, "saved_at", today,
+                        lambda day: Reason("a column mapping is saved when a diagnosis is run; {day} is still to come",
+                                           day=day))
     return []
 
 

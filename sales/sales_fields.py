@@ -180,12 +180,12 @@ def parse_overrides(items: Iterable[str] | Mapping[str, str] | None) -> dict[str
                                field=field, known=known, ignore=IGNORE)
         column = column.strip()
         if not isinstance(items, Mapping):  # as typed; a saved mapping made before this check is kept
-            _check_once(result, seen, column, field)
+            check_once(result, seen, column, field)
         result[column] = field
     return result
 
 
-def _check_once(result: Mapping[str, str], seen: dict[str, str], column: str, field: str) -> None:
+def check_once(result: Mapping[str, str], seen: dict[str, str], column: str, field: str) -> None:
     """MappingError for a mapping that says two things: one column given two fields, or one field
     given two columns (whichever came last would silently win)."""
     first = seen.setdefault(normalise_header(column) or column, column)

@@ -16,7 +16,7 @@ import msgspec
 from sales.diagnosis import DIMENSIONS, Diagnosis, Metrics
 from sales.errors import Reason
 from sales.kpis import METRICS, dashed
-from sales.sales_fields import IGNORE, normalise_header
+from sales.sales_fields import FIELDS, IGNORE, MappingError, check_once, normalise_header
 from sales.text import NAME_MAX, TEXT_MAX
 
 
@@ -32,15 +32,52 @@ class Snapshot(msgspec.Struct, kw_only=True):
     diagnosis: Diagnosis
 
 
+#: The most columns a saved mapping names (a signature of TEXT_MAX characters holds at most half
+#: as many headers, each with its `|`).
+COLUMNS_MAX = TEXT_MAX // 2
+
+
 class SavedMapping(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
-    """The --map overrides last used for files with these columns (reused automatically)."""
+    """The --map overrides last used for files with these columns (reused automatically). (Capped
+    as a plan file's fields are, as the kept diagnosis whose columns it names is: a plan file
+    carries the saved mappings; mapping_problems says what else a file's must hold to.)"""
 
     id: str
-    signature: str
-    columns: list[str]
-    overrides: dict[str, str]
-    saved_at: str
-    saved_by: str
+    signature: Annotated[str, msgspec.Meta(max_length=TEXT_MAX)]
+    columns: Annotated[list[Annotated[str, msgspec.Meta(max_length=TEXT_MAX)]], msgspec.Meta(max_length=COLUMNS_MAX)]
+    overrides: Annotated[dict[Annotated[str, msgspec.Meta(max_length=TEXT_MAX)], str],
+                         msgspec.Meta(max_length=COLUMNS_MAX)]
+    saved_at: Annotated[str, msgspec.Meta(max_length=40)]
+    saved_by: Annotated[str, msgspec.Meta(max_length=NAME_MAX)]
+
+
+def mapping_problems(mapping: SavedMapping) -> list[tuple[str, Reason]]:
+    """(field, what is wrong) for a saved mapping a plan file brings: it names the columns it is
+    for (a signature as header_signature writes it) and at least one column's field, each a field
+    `--map` takes (or `ignore`), each column and each field once, as `uplift diagnose --map`
+    holds what is typed."""
+    found: list[tuple[str, Reason]] = []
+    if not mapping.signature.strip():
+        found.append(("signature", Reason("a saved mapping names the columns it is for (the files' signature)")))
+    if not mapping.overrides:
+        found.append(("overrides", Reason("a saved mapping gives at least one column's field (COLUMN: FIELD)")))
+    result: dict[str, str] = {}
+    seen: dict[str, str] = {}
+    for column, field in mapping.overrides.items():
+        where = f"overrides.{column}"
+        if not column.strip():
+            found.append((where, Reason("a column needs a name")))
+        elif field not in FIELDS and field != IGNORE:
+            found.append((where, Reason("unknown field {field!r} (known: {known}, {ignore})", field=field,
+                                        known=", ".join(FIELDS), ignore=IGNORE)))
+        else:
+            try:
+                check_once(result, seen, column, field)
+            except MappingError as error:
+                found.append((where, error.reason_said))
+                continue
+            result[column] = field
+    return found
 
 
 def header_signature(headers: Iterable[str]) -> str:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from sales.agenda import DEFAULT_HORIZON, Agenda, agenda
 from sales.approvals import same_as_approved, waits_for_approval
 from sales.calendar import CycleDays, Event, plan_events
@@ -33,15 +31,7 @@ class AgendaQueries(BoardCore):
         each named as it was then: their first and last days for a calendar. Dates that were only
         corrected (sharing days with the cycle now, or with a later one kept) are left out, so a
         typo's week is not shown as a cycle of its own."""
-        now = self.plan_period()
-        kept: list[tuple[date, date]] = [now] if now[0] and now[1] else []
-        found = []
-        for start, end in self.cycles():
-            if any(start <= other_end and other_start <= end for other_start, other_end in kept):
-                continue
-            kept.append((start, end))
-            found.append(CycleDays(self.cycle_name(start, end), start, end))
-        return found
+        return [CycleDays(self.cycle_name(start, end), start, end) for start, end in self.earlier_cycles()]
 
     def cycle_days(self, who: str | None = None) -> CycleDays:
         """The cycle's dates for a calendar: the plan's period and budget, and the incentive plans

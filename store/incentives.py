@@ -161,30 +161,6 @@ class ReviewChanges(BoardCore):
         """The cycle the review reads: the plan's period, or another cycle's (reading_cycle)."""
         return self._cycle_read or self.plan_period()
 
-    def plan_period(self) -> tuple[date | None, date | None]:
-        """The plan's period: the cycle the board is in now."""
-        period = self.meta().get("period") or {}
-        start, end = period.get("start"), period.get("end")
-        return (date.fromisoformat(start) if start else None, date.fromisoformat(end) if end else None)
-
-    def cycles(self) -> list[tuple[date, date]]:
-        """The plan's cycles, newest first: its period now, then each it had before (the log's
-        records of the plan's changes), each once; what the Review screen offers to read."""
-        found: list[tuple[date, date]] = []
-        now = self.plan_period()
-        if now[0] and now[1]:
-            found.append((now[0], now[1]))
-        for record in self.log.records(item="board"):
-            for side in (record.after, record.before):
-                period = (side or {}).get("period") or {}
-                try:
-                    cycle = (date.fromisoformat(period["start"]), date.fromisoformat(period["end"]))
-                except (KeyError, TypeError, ValueError):
-                    continue
-                if cycle not in found:
-                    found.append(cycle)
-        return [found[0], *sorted(found[1:], reverse=True)] if now[0] and now[1] else sorted(found, reverse=True)
-
     @contextmanager
     def reading_cycle(self, start: date, end: date) -> Iterator[None]:
         """The review of another cycle (`uplift review --start --end`): its won deals, payouts

@@ -19,6 +19,7 @@ from sales.errors import Reason, Refused, Word
 from sales.ids import format_id
 from sales.members import FormerMember, Member
 from sales.plan import SECTIONS, Plan, PlanInfo, Section
+from sales.plan_info import cycle_clash
 from sales.plan_check import (
     BoardFacts,
     ImportSummary,
@@ -215,6 +216,10 @@ class _Import:
                     new[key] = info[key]
         if plan.wip:
             new["wip"] = {**meta.get("wip", {}), **plan.wip}
+        if plan.plan is not None and plan.plan.period is not None and new.get("period") != meta.get("period") \
+                and (clash := cycle_clash((plan.plan.period.start, plan.plan.period.end), self.board.plan_period(),
+                                          self.board.earlier_cycles())):
+            self.conflicts.append(Problem("plan.period", clash))  # (as `plan info` holds a new cycle to)
         keys = [k for k in ("name", "period", "budget", "wip", "stages") if new.get(k) != meta.get(k)]
         if not keys:
             if plan.plan is not None or plan.wip or plan.stages:
@@ -306,6 +311,8 @@ class _Import:
             self.tasks = {**current, **{task.id: task for task in items if task.id}}
         if section.kind == "hold":
             self.one_hold_each(items, current)
+        if section.kind == "mapping":
+            self.one_mapping_each(items, current)
         if section.kind == "budget":  # who asked for each line: whose spending it takes
             self.line_owners = {**{k: v.requested_by for k, v in current.items()},
                                 **{i.id: i.requested_by for i in items if i.id}}
@@ -345,6 +352,8 @@ class _Import:
                 action = hold_action(old, item)
             else:
                 action = f"{section.kind}.{'move' if keys == {'status'} else 'edit'}"
+            if section.kind == "mapping":  # (as `uplift diagnose --map` saves one anew)
+                action = "mapping.save"
             if section.kind == "goal" and keys == {"closed"}:  # closed or reopened: as `goal close`/`reopen` check it
                 action = "goal.drop" if "dropped" in {getattr(g.closed, "outcome", None) for g in (old, item)} \
                     else "goal.close"
@@ -421,6 +430,19 @@ class _Import:
             else:
                 holding[cycle] = hold.id or f"holds[{index}]"
 
+    def one_mapping_each(self, items: list, current: dict) -> None:
+        """One saved mapping for files with the same columns, as the import leaves them (`uplift
+        diagnose` reuses the one it finds for them): a file's mapping for columns another id keeps
+        on the board is refused, naming it (the file's own repeats are said by the checks)."""
+        left = {**current, **{mapping.id: mapping for mapping in items if mapping.id}}
+        for index, mapping in enumerate(items):
+            other = next((m.id for m in left.values() if m.signature == mapping.signature and m.id != mapping.id
+                          and m.id in current and current[m.id] is left[m.id]), None)
+            if other is not None:
+                self.conflicts.append(Problem(f"mappings[{index}].signature", "{other} on the board is the mapping "
+                                              "for files with these columns already: change {other} instead",
+                                              other=other))
+
     def closed_now(self, old, goal, path: str) -> None:
         """A closing someone else writes is their own and today's, as `goal close` records it (a
         lead may date one, or write it in another's name): a day of slack either way, as every
@@ -481,7 +503,7 @@ class _Import:
 
 #: A file's item and the store's verb for it, where they differ: a hold is put as `payout hold`
 #: puts it (a lead's; the feed says "held ..."). (A check-in is checked against its goal's owner.)
-_STORE_ACTIONS = {"hold.add": "payout.hold", "snapshot.add": "diagnosis.save"}
+_STORE_ACTIONS = {"hold.add": "payout.hold", "snapshot.add": "diagnosis.save", "mapping.add": "mapping.save"}
 
 
 def hold_action(old, new) -> str:
@@ -504,12 +526,14 @@ def _owner(item) -> str | None:
 
 def item_label(item) -> str:
     """What the dry run says of an item without a title: a kept diagnosis by its files and
-    periods, a note by its first words."""
+    periods, a saved column mapping by its columns, a note by its first words."""
     if hasattr(item, "diagnosis"):
         found = item.diagnosis
         files = ", ".join(PurePath(f).name for f in found.source.files)
         spans = [row.period for row in found.periods]
         return f"{files} {spans[0]}..{spans[-1]}" if spans else files
+    if hasattr(item, "overrides"):  # a saved column mapping: the columns it is for
+        return item.signature[:60] + ("…" if len(item.signature) > 60 else "")
     text = getattr(item, "text", "")
     first = text.splitlines()[0] if text else ""
     return first[:60] + ("…" if len(first) > 60 or "\n" in text else "")

@@ -28,17 +28,68 @@ class SettingsChanges(BoardCore):
 
     def set_plan_info(self, name: str, start: date | str | None = None,
                       end: date | str | None = None) -> dict:
-        from sales.plan_info import PlanInfo
+        from sales.plan_info import PlanInfo, cycle_clash
 
         def build(tx: Transaction) -> dict:
             period = {"start": start, "end": end} if start and end else None
             old = self.meta()
             info = convert({"name": name, "period": period, "budget": old.get("budget")}, PlanInfo, "plan")
             self._check("board.settings")
+            if info.period is not None and (clash := cycle_clash((info.period.start, info.period.end),
+                                                                 self.plan_period(), self.earlier_cycles())):
+                raise Invalid("start", clash)
             new = {**old, **msgspec.to_builtins(info)}
             tx.put("board.plan", "board", "board", "meta", 1, old, new)
             return self.plan_info() | msgspec.to_builtins(info)
         return self._transact(build)
+
+    def plan_period(self) -> tuple[date | None, date | None]:
+        """The plan's period: the cycle the board is in now."""
+        period = self.meta().get("period") or {}
+        start, end = period.get("start"), period.get("end")
+        return (date.fromisoformat(start) if start else None, date.fromisoformat(end) if end else None)
+
+    def cycles(self) -> list[tuple[date, date]]:
+        """The plan's cycles, newest first: its period now, then each it had before (the log's
+        records of the plan's changes), each once; what the Review screen offers to read."""
+        found: list[tuple[date, date]] = []
+        now = self.plan_period()
+        if now[0] and now[1]:
+            found.append((now[0], now[1]))
+        for record in self.log.records(item="board"):
+            for side in (record.after, record.before):
+                period = (side or {}).get("period") or {}
+                try:
+                    cycle = (date.fromisoformat(period["start"]), date.fromisoformat(period["end"]))
+                except (KeyError, TypeError, ValueError):
+                    continue
+                if cycle not in found:
+                    found.append(cycle)
+        return [found[0], *sorted(found[1:], reverse=True)] if now[0] and now[1] else sorted(found, reverse=True)
+
+    def earlier_cycles(self) -> list[tuple[date, date]]:
+        """The cycles the plan had before this one, oldest first, each with the dates it last had:
+        the log's changes of the plan's period in the order they were made, where new dates that
+        share days with the last ones only corrected them, and any others began the next cycle
+        (the calendar's past cycles; the rule a new cycle is held to, sales.plan_info.cycle_clash).
+        A cycle that shares days with the one now is that one's, corrected."""
+        spans: list[tuple[date, date]] = []
+        for record in reversed(self.log.records(item="board")):  # (oldest first)
+            for side in (record.before, record.after):
+                period = (side or {}).get("period") or {}
+                try:
+                    cycle = (date.fromisoformat(period["start"]), date.fromisoformat(period["end"]))
+                except (KeyError, TypeError, ValueError):
+                    continue
+                if spans and spans[-1][0] <= cycle[1] and cycle[0] <= spans[-1][1]:
+                    spans.pop()  # (corrected: the same cycle)
+                elif cycle in spans:
+                    spans.remove(cycle)  # (gone back to: it is the latest again)
+                spans.append(cycle)
+        now = self.plan_period()
+        if now[0] is None or now[1] is None:
+            return spans
+        return [(start, end) for start, end in spans if not (start <= now[1] and now[0] <= end)]
 
     def plan_budget(self) -> float | None:
         return self.meta().get("budget")

@@ -1,6 +1,7 @@
 """README's "The next cycle" walked on the demo as the tour presents it: the demo's quarter is
-shifted to end five weeks after the day it is opened, so the next cycle starts after that end;
-one that overlaps it leaves the goals this cycle's and `goal carry` refuses them."""
+shifted to end five weeks after the day it is opened, so the next cycle starts after that end
+(one that shares its last days is refused); `goal carry G-1 G-2` carries the two that ended with
+it, and G-3, which runs on into the new cycle, is one of its goals already."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import shutil
 from datetime import datetime, timezone
 
 from tests.cli.conftest import run_uplift
-from tests.conftest import fix_now
+from tests.conftest import fix_now, snapshot_files
 
 
 def test_the_readmes_next_cycle_on_the_demo(tmp_path, capsys, monkeypatch) -> None:
@@ -21,9 +22,16 @@ def test_the_readmes_next_cycle_on_the_demo(tmp_path, capsys, monkeypatch) -> No
         board = tmp_path / start
         shutil.copytree(demo, board)
         run = run_uplift(board, capsys, monkeypatch)
-        assert run("plan", "info", "--name", "North team, Q1 2027", "--start", start, "--end", end)[0] == 0
-        code, out, err = run("goal", "carry", "G-1", "--target", "1.5M")
-        if carried:
-            assert (code, out.split(",")[0]) == (0, "G-4: G-1 carried on")
-        else:
-            assert code == 1 and "G-1 is one of this cycle's goals already (it runs to 2027-01-09)" in err
+        before = snapshot_files(board)
+        code, _, err = run("plan", "info", "--name", "North team, Q1 2027", "--start", start, "--end", end)
+        if not carried:  # (sharing the last cycle's last days: refused, naming both, nothing written)
+            assert code == 2 and "the cycle 2027-01-04 to 2027-03-31 shares only 2027-01-04 to 2027-01-09 with " \
+                                 "the cycle now, 2026-10-10 to 2027-01-09" in err
+            assert snapshot_files(board) == before
+            continue
+        assert code == 0
+        code, out, err = run("goal", "carry", "G-1", "G-2")  # (as the README carries several at once)
+        assert (code, [line.split(",")[0] for line in out.splitlines()]) == (
+            0, ["G-4: G-1 carried on", "G-5: G-2 carried on"])
+        code, _, err = run("goal", "carry", "G-3")  # (it runs on into the new cycle)
+        assert code == 1 and "G-3 is one of this cycle's goals already (it runs to 2027-02-09)" in err

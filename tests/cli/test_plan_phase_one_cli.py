@@ -12,7 +12,7 @@ RECORDS = "date,amount,region\n2026-01-05,100,North\n2026-02-05,50,South\n2026-0
 def test_a_plan_file_moves_the_first_phase_to_a_new_board(run, tmp_path) -> None:
     records = tmp_path / "q1.csv"
     records.write_text(RECORDS)
-    assert run("diagnose", str(records), "--period", "quarter")[0] == 0
+    assert run("diagnose", str(records), "--period", "quarter", "--map", "region=region")[0] == 0
     assert run("note", "add", "Quotes take a week", "--tag", "pain_point", user="ali")[0] == 0
     assert run("diagnosis", "checklist", "3", user="bea")[0] == 0
     plan = tmp_path / "plan.yaml"
@@ -22,6 +22,7 @@ def test_a_plan_file_moves_the_first_phase_to_a_new_board(run, tmp_path) -> None
     code, out, err = run("--board", str(other), "plan", "import", str(plan), "--dry-run")
     assert (code, err) == (0, "")
     assert "  X-1  q1.csv 2026-Q1" in out and "  N-1  Quotes take a week" in out
+    assert "  M-1  amount|date|region" in out  # (the column mapping saved, for the next run of these columns)
     assert "  tick diagnosis  Compare win rate by region, channel and rep" in out
     assert not other.exists()
     assert run("--board", str(other), "plan", "import", str(plan))[0] == 0
@@ -32,6 +33,8 @@ def test_a_plan_file_moves_the_first_phase_to_a_new_board(run, tmp_path) -> None
     again = tmp_path / "again.yaml"
     assert run("--board", str(other), "plan", "export", "-o", str(again))[0] == 0
     assert again.read_bytes() == plan.read_bytes()
+    code, _, err = run("--board", str(other), "diagnose", str(records), "--period", "quarter")
+    assert code == 0 and "reused the column mapping saved for files with these columns: region=region" in err
 
 
 def test_a_wrong_tick_names_its_line_and_field_and_writes_nothing(run, team, tmp_path) -> None:
@@ -72,4 +75,15 @@ def test_a_tick_by_someone_who_is_no_member_is_refused_and_writes_nothing(run, t
     assert code == 2
     assert f"{plan}:4: ticks[0].by: 'ghost' is not a member (members: ali, bea, dana)" in err
     assert "Traceback" not in err
+    assert snapshot_files(team) == before
+
+
+def test_a_wrong_column_mapping_names_its_line_and_field_and_writes_nothing(run, team, tmp_path) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text("mappings:\n- id: M-1\n  signature: amount|date\n  columns: [date, amount]\n  overrides:\n"
+                    "    Date: date\n    Total: revenue\n  saved_at: '2026-12-01T10:00:00Z'\n  saved_by: dana\n")
+    before = snapshot_files(team)
+    code, _, err = run("plan", "import", str(plan))
+    assert code == 2
+    assert f"{plan}:7: mappings[0].overrides.Total: unknown field 'revenue' (known: order_id, date," in err
     assert snapshot_files(team) == before

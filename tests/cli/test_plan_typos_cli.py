@@ -8,7 +8,7 @@ from tests.conftest import snapshot_files
 
 FIELDS = ("id, title, owner, status, priority, start, due, goal, strategy, deal, depends, tags, steps, "
           "expected_result, measure, comments, every, previous, source, done_at")
-SECTIONS = ("schema, plan, members, former, wip, stages, diagnoses, notes, goals, strategies, tasks, checkins, budget_lines, "
+SECTIONS = ("schema, plan, members, former, wip, stages, diagnoses, mappings, notes, goals, strategies, tasks, checkins, budget_lines, "
             "spending, training, deals, checklists, incentives, review_answers, approvals, holds, ticks")
 
 

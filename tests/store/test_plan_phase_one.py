@@ -30,13 +30,13 @@ def _clock():
 
 
 def _phase_one(team, tmp_path) -> Board:
-    """The team board with a kept diagnosis, a goal whose baseline comes from it, a note with
+    """The team board with a kept diagnosis and the column mapping it saved, a goal whose baseline comes from it, a note with
     hostile text, and a tick on each of the three checklists."""
     records = tmp_path / "h1.csv"
     records.write_text(HALF_YEAR, encoding="utf-8")
     board = Board(team, actor="dana", clock=_clock)
     board.set_plan_info("North team, Q4 2026", start="2026-10-01", end="2026-12-31")
-    board.run_diagnosis([records], period="quarter")
+    board.run_diagnosis([records], ["Stage=stage"], period="quarter")  # (a mapping saved for these columns)
     board.add_goal("Grow revenue", metric="revenue", baseline="snapshot", target=150, deadline="2026-12-31")
     board.add_note("[bold red]Price[/] is too high\nsays Acme's buyer", kind="feedback",
                    tags=["pain_point", "competitor"], source="Acme")
@@ -56,11 +56,16 @@ def test_phase_one_round_trips_byte_for_byte_and_a_baseline_finds_its_diagnosis(
     exported = dump_plan(first.export_plan())
     assert "\ndiagnoses:\n- id: X-1\n" in exported
     assert "\nnotes:\n- id: N-1\n  kind: feedback\n" in exported
+    assert "\nmappings:\n- id: M-1\n  signature: amount|date|region|stage\n" in exported
     assert "\nticks:\n- checklist: diagnosis\n" in exported
     assert "\n- checklist: weekly\n  week: 2026-W49\n" in exported
     second, summary = _imported(tmp_path / "b", exported)
     assert dump_plan(second.export_plan()) == exported
     assert ("X-1", "h1.csv 2026-Q1..2026-Q2") in summary.created
+    assert [(m.id, m.signature, m.overrides) for m in second.saved_mappings()] == [
+        ("M-1", "amount|date|region|stage", {"Stage": "stage"})]
+    # the next run on files with these columns reuses it there, as on the board it came from
+    assert second.prepare_run([tmp_path / "h1.csv"])[2] == {"Stage": "stage"}
     # the goal's baseline names X-1, which the new board now has, with the same numbers
     (goal,) = second.goals()
     assert goal.baseline_source == "snapshot X-1, 2026-Q2" and goal.baseline == 100
@@ -79,6 +84,7 @@ def test_importing_the_file_again_adds_no_second_diagnosis_note_or_tick(team, tm
     assert again.created == [] and again.changed == []
     assert snapshot_files(second.path) == before
     assert [s.id for s in second.snapshots()] == ["X-1"] and [n.id for n in second.notes()] == ["N-1"]
+    assert [m.id for m in second.saved_mappings()] == ["M-1"]
 
 
 def test_a_file_may_not_change_a_kept_diagnosis(team, tmp_path) -> None:
@@ -145,3 +151,76 @@ def test_coaching_notes_stay_off_a_plan_file(team) -> None:
     board.add_coaching_note("ali", "Rushes the discovery call")
     exported = dump_plan(board.export_plan())
     assert "Rushes the discovery call" not in exported and "coaching" not in exported
+
+
+_MAPPING = ("- id: M-1\n  signature: amount|date|region|stage\n  columns: [date, amount]\n  overrides:\n"
+            "    Stage: stage\n  saved_at: '2026-12-01T10:00:00Z'\n  saved_by: dana\n")
+
+
+@pytest.mark.parametrize(("change", "path"), [
+    (("    Stage: stage\n", "    Stage: stages\n"), "mappings[0].overrides.Stage"),
+    (("    Stage: stage\n", "    Stage: stage\n    Phase: stage\n"), "mappings[0].overrides.Phase"),
+    (("  overrides:\n    Stage: stage\n", "  overrides: {}\n"), "mappings[0].overrides"),
+    (("  signature: amount|date|region|stage\n", "  signature: ''\n"), "mappings[0].signature"),
+    (("'2026-12-01T10:00:00Z'", "'2031-01-01T10:00:00Z'"), "mappings[0].saved_at"),
+    (("'2026-12-01T10:00:00Z'", "yesterday"), "mappings[0].saved_at"),
+    (("  saved_by: dana\n", "  saved_by: ghost\n"), "mappings[0].saved_by"),
+    (("  saved_by: dana\n", "  saved_by: dana\n  colour: red\n"), "mappings[0].colour"),
+    (("  saved_by: dana\n", "  saved_by: dana\n" + _MAPPING.replace("M-1", "M-2")), "mappings[1].signature"),
+])
+def test_a_wrong_column_mapping_is_said_at_its_field_and_nothing_is_written(team, change, path) -> None:
+    board = Board(team, actor="dana", clock=_clock)
+    before = snapshot_files(board.path)
+    with pytest.raises(PlanInvalid) as error:
+        board.import_plan(parse_plan_text(("mappings:\n" + _MAPPING.replace(*change)).encode()).document)
+    assert [p.path for p in error.value.problems] == [path]
+    assert snapshot_files(board.path) == before
+
+
+def test_column_mappings_are_a_leads_and_one_for_each_set_of_columns(team) -> None:
+    rep = Board(team, actor="ali", clock=_clock)
+    with pytest.raises(PlanRefused) as error:
+        rep.import_plan(parse_plan_text(("mappings:\n" + _MAPPING).encode()).document)
+    assert [(p.path, p.message) for p in error.value.problems] == [
+        ("mappings[0]", "only a lead may keep column mappings (you are a rep)")]
+    lead = Board(team, actor="dana", clock=_clock)
+    assert lead.import_plan(parse_plan_text(("mappings:\n" + _MAPPING).encode()).document).created == [
+        ("M-1", "amount|date|region|stage")]
+    # another id for the same columns: the board keeps one mapping for them
+    with pytest.raises(PlanInvalid) as error:
+        lead.import_plan(parse_plan_text(("mappings:\n" + _MAPPING.replace("M-1", "M-2")).encode()).document)
+    assert [(p.path, str(p.message)) for p in error.value.problems] == [
+        ("mappings[0].signature", "M-1 on the board is the mapping for files with these columns already: "
+                                  "change M-1 instead")]
+    changed = lead.import_plan(parse_plan_text(("mappings:\n" + _MAPPING.replace(": stage\n", ": ignore\n"))
+                                               .encode()).document)
+    assert changed.changed == [("M-1", ["overrides"])]
+    assert lead.saved_mappings()[0].overrides == {"Stage": "ignore"}
+
+
+@pytest.mark.parametrize(("old", "new", "path"), [
+    ("    period: quarter\n", "    period: week\n", "diagnoses[0].diagnosis.period"),
+    ("    last_date: '2026-06-30'\n", "    last_date: '2025-06-30'\n", "diagnoses[0].diagnosis.last_date"),
+    ("    first_date: '2026-01-01'\n", "    first_date: 01/01/2026\n", "diagnoses[0].diagnosis.first_date"),
+    ("    - period: 2026-Q2\n", "    - period: 2026-Q5\n", "diagnoses[0].diagnosis.periods[1].period"),
+    ("      start: '2026-04-01'\n", "      start: soon\n", "diagnoses[0].diagnosis.periods[1].start"),
+    ("        template: 'All sales: {what} fell", "        template: 'All sales: {what.__class__} fell",
+     "diagnoses[0].diagnosis.findings[0].said"),
+    ("        template: 'All sales: {what} fell", "        template: 'All sales: {what:>999999999} fell",
+     "diagnoses[0].diagnosis.findings[0].said"),
+    ("  text: 'All sales: revenue fell", "  text: '" + "x" * 4001 + "All sales: revenue fell",
+     "diagnoses[0].diagnosis.findings[0].text"),
+    ("- template: 'not found: {fields}'", "- template: 'not found: {nothing}'",
+     "diagnoses[0].diagnosis.source.said.explanation[4]"),
+])
+def test_a_kept_diagnosis_holds_what_a_run_computes(team, tmp_path, old, new, path) -> None:
+    """Its period (month or quarter), its dates (days, the first no later than the last), its
+    periods' labels, and texts kept with templates the interface can say (the file's own
+    `{what.__class__}`, or a width of a billion, said once the diagnosis was shown)."""
+    exported = dump_plan(_phase_one(team, tmp_path).export_plan())
+    assert old in exported
+    fresh = tmp_path / "fresh"
+    with pytest.raises(PlanInvalid) as error:
+        _imported(fresh, exported.replace(old, new, 1))
+    assert [p.path for p in error.value.problems] == [path]
+    assert not (fresh / "plan.json").exists()
