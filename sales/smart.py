@@ -34,6 +34,8 @@ WRONG_WAY = {"increase": "the target {target} does not increase from the baselin
              "decrease": "the target {target} does not decrease from the baseline {baseline}"}
 FROM_TO = "{metric} from {baseline} to {target}"
 NOTHING_TO_JUDGE = "no baseline and target to judge"
+NO_BASELINE_TO_JUDGE = "no baseline to judge the change from"  # (a target alone: the change is unknown)
+NO_TARGET_TO_JUDGE = "no target to judge the change by"  # (a baseline taken from a diagnosis, no target yet)
 ALREADY_MET = "asks to hold {target}, the baseline already meets it"
 TOO_MUCH = "asks for {asked} where the best change seen was {best} ({excess} points more)"
 TOO_MUCH_UNITS = "asks for {asked} where the best change seen was {best} ({excess} more)"
@@ -56,7 +58,7 @@ AFTER_THE_PLAN = "the deadline {deadline} is after the plan ends ({end})"
 BEFORE_THE_PLAN = "the deadline {deadline} is before the plan starts ({start})"
 BY_DEADLINE = "by {deadline}"
 MESSAGES = (NO_HISTORY, NO_SCOPE, NO_OWNER, SCOPED_AND_OWNED, *NO_FIELD.values(), *WRONG_WAY.values(),
-            FROM_TO, NOTHING_TO_JUDGE, ALREADY_MET, TOO_MUCH, TOO_MUCH_UNITS, WITHIN_REACH, RATE_UP, RATE_UP_TOO_MUCH,
+            FROM_TO, NOTHING_TO_JUDGE, NO_BASELINE_TO_JUDGE, NO_TARGET_TO_JUDGE, ALREADY_MET, TOO_MUCH, TOO_MUCH_UNITS, WITHIN_REACH, RATE_UP, RATE_UP_TOO_MUCH,
             RATE_DOWN, RATE_DOWN_TOO_MUCH, NO_STRATEGY,
             SERVED_BY, CONTRIBUTES, NO_DEADLINE, AFTER_THE_PLAN, BEFORE_THE_PLAN, BY_DEADLINE)
 
@@ -114,8 +116,10 @@ def achievable(goal: Goal, history: Sequence[tuple[str, float]]) -> Verdict:
     units when the baseline is 0 (a % of nothing means nothing).
     """
     target = target_value(goal)
-    if goal.baseline is None or target is None:
-        return _verdict("A", False, _part(NOTHING_TO_JUDGE))
+    if goal.baseline is None or target is None:  # (saying which is missing: "no baseline and target" read as both)
+        missing = NOTHING_TO_JUDGE if goal.baseline is None and target is None else \
+            NO_BASELINE_TO_JUDGE if goal.baseline is None else NO_TARGET_TO_JUDGE
+        return _verdict("A", False, _part(missing))
     ordered = sorted(history, key=lambda p: p[0])
     points = [value for _, value in ordered]
     relative = goal.baseline != 0

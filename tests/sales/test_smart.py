@@ -178,3 +178,11 @@ def test_a_falling_rates_achievable_compares_the_biggest_fall() -> None:
     assert not verdict.passed
     assert verdict.reason == ("8% is 4 points below the baseline 12%, 2.5 more than the best change seen: "
                               "-1.5 points (14% in 2026-Q1 to 12.5% in 2026-Q2)")
+
+
+def test_achievable_says_which_number_it_lacks() -> None:
+    """A goal made of a weak spot has a baseline from the diagnosis and no target yet: it said
+    "no baseline and target to judge", which read as though the baseline were missing too."""
+    assert smart.achievable(goal(target=None), HISTORY).reason == "no target to judge the change by"
+    assert smart.achievable(goal(baseline=None), HISTORY).reason == "no baseline to judge the change from"
+    assert smart.achievable(goal(baseline=None, target=None), HISTORY).reason == "no baseline and target to judge"
