@@ -220,7 +220,8 @@ def _month_day(month: int, day: int, today: date, text: str, both_ways: bool) ->
     Written with a slash, it is read month first or day first, whichever names a day; one that
     names a day both ways (`3/4`: 4 March or 3 April) is not guessed."""
     readings = {(month, day), (day, month)} if both_ways else {(month, day)}
-    return _one_meaning({_nearest(one_month, one_day, today) for one_month, one_day in readings} - {None}, text)
+    return _one_meaning({_nearest(one_month, one_day, today) for one_month, one_day in readings} - {None}, text,
+                        [(_nearest_year(one_month, today), one_month, one_day) for one_month, one_day in readings])
 
 
 def _full_day(first: int, second: int, year: int, text: str) -> date:
@@ -233,16 +234,36 @@ def _full_day(first: int, second: int, year: int, text: str) -> date:
             meanings.add(date(year, month, day))
         except ValueError:
             continue
-    day = _one_meaning(meanings, text)
+    day = _one_meaning(meanings, text, [(year, second, first), (year, first, second)])
     if (why := year_problem(day)) is not None:
         raise DateError(why)
     return day
 
 
-def _one_meaning(meanings: set[date], text: str) -> date:
-    """The one day `text` can mean, of the days it reads as (DateError when none, or two: not guessed)."""
+def _no_such_day(text: str, readings: list[tuple[int, int, int]]) -> DateError:
+    """Why a day typed day or month first names no day: the days of the one month it can name
+    (`31/02/2026`, `2/30`: February's, as 2026-02-30 says), rather than "no month has that day"
+    (February has days; it has no 31st); no month when neither part is one (`13/13`)."""
+    for year, month, _day in readings:
+        if 1 <= month <= 12:
+            return DateError("{text!r} is not a date: the days of {month} run 01 to {days}", text=text.strip(),
+                             month=f"{year}-{month:02d}", days=calendar.monthrange(year, month)[1])
+    return DateError("{text!r} is not a date: no month has that day", text=text.strip())
+
+
+def _nearest_year(month: int, today: date) -> int:
+    """The year of the `month` nearest today (a day typed without its year is looked for there)."""
+    if not 1 <= month <= 12:
+        return today.year
+    return min((today.year - 1, today.year, today.year + 1),
+               key=lambda year: abs((date(year, month, 15) - today).days))
+
+
+def _one_meaning(meanings: set[date], text: str, readings: list[tuple[int, int, int]]) -> date:
+    """The one day `text` can mean, of the days it reads as (DateError when none, or two: not
+    guessed). `readings`: the (year, month, day) it was read as, to say why it names no day."""
     if not meanings:
-        raise DateError("{text!r} is not a date: no month has that day", text=text.strip())
+        raise _no_such_day(text, readings)
     if len(meanings) > 1:
         earlier, later = sorted(meanings)
         raise DateError("{text!r} reads two ways ({first} or {second}): write it as YYYY-MM-DD",

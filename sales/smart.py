@@ -34,6 +34,8 @@ WRONG_WAY = {"increase": "the target {target} does not increase from the baselin
              "decrease": "the target {target} does not decrease from the baseline {baseline}"}
 FROM_TO = "{metric} from {baseline} to {target}"
 NOTHING_TO_JUDGE = "no baseline and target to judge"
+NO_BASELINE_TO_JUDGE = "no baseline to judge the change from"  # (a target alone: the change is unknown)
+NO_TARGET_TO_JUDGE = "no target to judge the change by"  # (a baseline taken from a diagnosis, no target yet)
 ALREADY_MET = "asks to hold {target}, the baseline already meets it"
 TOO_MUCH = "asks for {asked} where the best change seen was {best} ({excess} points more)"
 TOO_MUCH_UNITS = "asks for {asked} where the best change seen was {best} ({excess} more)"
@@ -56,7 +58,7 @@ AFTER_THE_PLAN = "the deadline {deadline} is after the plan ends ({end})"
 BEFORE_THE_PLAN = "the deadline {deadline} is before the plan starts ({start})"
 BY_DEADLINE = "by {deadline}"
 MESSAGES = (NO_HISTORY, NO_SCOPE, NO_OWNER, SCOPED_AND_OWNED, *NO_FIELD.values(), *WRONG_WAY.values(),
-            FROM_TO, NOTHING_TO_JUDGE, ALREADY_MET, TOO_MUCH, TOO_MUCH_UNITS, WITHIN_REACH, RATE_UP, RATE_UP_TOO_MUCH,
+            FROM_TO, NOTHING_TO_JUDGE, NO_BASELINE_TO_JUDGE, NO_TARGET_TO_JUDGE, ALREADY_MET, TOO_MUCH, TOO_MUCH_UNITS, WITHIN_REACH, RATE_UP, RATE_UP_TOO_MUCH,
             RATE_DOWN, RATE_DOWN_TOO_MUCH, NO_STRATEGY,
             SERVED_BY, CONTRIBUTES, NO_DEADLINE, AFTER_THE_PLAN, BEFORE_THE_PLAN, BY_DEADLINE)
 
@@ -105,21 +107,24 @@ def measurable(goal: Goal) -> Verdict:
                                      target=with_unit(number(target), goal.unit)))
 
 
-def achievable(goal: Goal, history: Sequence[tuple[str, float]]) -> Verdict:
+def achievable(goal: Goal, history: Sequence[tuple[str, float]], period_start=None, period_end=None) -> Verdict:
     """Judge the asked change against the best change in `history` over as many periods as
-    the goal's own time spans (at most the history's length).
+    the goal's own time spans (at most the history's length): its start to its deadline, else
+    the plan's period (`period_start`, `period_end`), as its baseline is taken.
 
     `history` holds (period, value) points of the goal's metric in its scope; periods sort as
     text ("2026-Q2" < "2026-Q3"). Changes are in % of the earlier value, or in the metric's own
     units when the baseline is 0 (a % of nothing means nothing).
     """
     target = target_value(goal)
-    if goal.baseline is None or target is None:
-        return _verdict("A", False, _part(NOTHING_TO_JUDGE))
+    if goal.baseline is None or target is None:  # (saying which is missing: "no baseline and target" read as both)
+        missing = NOTHING_TO_JUDGE if goal.baseline is None and target is None else \
+            NO_BASELINE_TO_JUDGE if goal.baseline is None else NO_TARGET_TO_JUDGE
+        return _verdict("A", False, _part(missing))
     ordered = sorted(history, key=lambda p: p[0])
     points = [value for _, value in ordered]
     relative = goal.baseline != 0
-    span = min(_periods_in(goal, ordered[0][0]) if ordered else 1, max(1, len(points) - 1))
+    span = min(_periods_in(goal, ordered[0][0], period_start, period_end) if ordered else 1, max(1, len(points) - 1))
     steps = [_change(a, b, relative) for a, b in zip(points, points[span:])]
     steps = [s for s in steps if s is not None]
     asked = _change(goal.baseline, target, relative)
@@ -164,11 +169,12 @@ def _rate_achievable(goal: Goal, target: float, ordered: Sequence[tuple[str, flo
     return _verdict("A", True, _part(RATE_UP if rising else RATE_DOWN, **values))
 
 
-def _periods_in(goal: Goal, label: str) -> int:
+def _periods_in(goal: Goal, label: str, period_start=None, period_end=None) -> int:
     """How many of the history's periods the goal's own time spans: a quarter's goal is judged
     by the changes seen over three months, not from one month to the next (a single month's
-    swing says little of a quarter)."""
-    return periods_spanned(goal.start, goal.deadline, label)
+    swing says little of a quarter). A goal without its own start (or deadline) is the plan's
+    period's, as its baseline is (store/goals.py: span_kpi): it was judged month to month."""
+    return periods_spanned(goal.start or period_start, goal.deadline or period_end, label)
 
 
 def relevant(goal: Goal, strategies: Sequence[Strategy]) -> Verdict:
@@ -198,7 +204,7 @@ def time_bound(goal: Goal, period_start=None, period_end=None) -> Verdict:
 def check(goal: Goal, *, history: Sequence[tuple[str, float]] = (),
           strategies: Sequence[Strategy] = (), period_start=None, period_end=None) -> list[Verdict]:
     """The five verdicts, in S M A R T order."""
-    return [specific(goal), measurable(goal), achievable(goal, history),
+    return [specific(goal), measurable(goal), achievable(goal, history, period_start, period_end),
             relevant(goal, strategies), time_bound(goal, period_start, period_end)]
 
 

@@ -63,7 +63,8 @@ def when_done(open_: int, pace: float, done_by: date | None, end: date | None, o
     if not open_:
         return _("Every task is done.")
     if end is not None and over:
-        return _("The cycle ended on {end} with {open} tasks open.").format(end=end.isoformat(), open=open_)
+        return n_("The cycle ended on {end} with {open} task open.", "The cycle ended on {end} with {open} tasks open.",
+                  open_).format(end=end.isoformat(), open=open_)
     if days == 0:  # (the cycle's first day: no day before it to measure a pace from)
         return _("The cycle began today: there is no pace yet to say when the open tasks will be done.")
     if pace <= 0 or done_by is None:

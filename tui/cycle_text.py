@@ -79,8 +79,8 @@ def phases(cycle: Cycle, keys: tuple[str, ...] = ("1", "f", "2", "o"), may_diagn
         + (_(", {count} closed ({ids})").format(count=len(g.closed), ids=", ".join(g.closed)) if g.closed else "")
         + (_(", {count} with no pace to judge yet ({ids})").format(count=len(g.unpaced), ids=", ".join(g.unpaced))
            if g.unpaced else ""),
-        _("{count} waiting for a check-in · {strategies} strategies").format(
-            count=len(g.waiting_checkin), strategies=g.strategies)]
+        n_("{count} waiting for a check-in · {strategies} strategy", "{count} waiting for a check-in · {strategies} strategies",
+           g.strategies).format(count=len(g.waiting_checkin), strategies=g.strategies)]
     if g.not_carried and not may_carry:
         goals.append(_("the last cycle's goals not carried on: {ids} (a lead carries one on, or closes it with how "
                        "it ended)").format(ids=", ".join(g.not_carried)))

@@ -53,6 +53,15 @@ def test_an_ended_cycles_burn_up_reads_as_ended(board_path, capsys, monkeypatch)
     assert f"The cycle ended on 2026-12-31 with {open_} tasks open." in ended
 
 
+def test_one_task_left_open_is_said_as_one(run, monkeypatch) -> None:
+    """The ended cycle's line said "with 1 tasks open"."""
+    fix_now(monkeypatch, datetime(2026, 12, 1, 12, tzinfo=timezone.utc))
+    assert run("plan", "info", "--start", "2026-10-01", "--end", "2026-12-31")[0] == 0
+    assert run("task", "done", "T-2")[0] == 0  # the team's T-1 stays open
+    fix_now(monkeypatch, datetime(2027, 1, 10, 12, tzinfo=timezone.utc))
+    assert "The cycle ended on 2026-12-31 with 1 task open." in run("burnup")[1].splitlines()
+
+
 def test_a_new_cycles_statements_at_nothing_are_not_to_approve(board_path, capsys, monkeypatch) -> None:
     fix_now(monkeypatch, datetime(2026, 12, 20, 12, tzinfo=timezone.utc))
     run = run_uplift(board_path, capsys, monkeypatch)

@@ -21,6 +21,8 @@ def test_a_reps_calendar_and_the_whole_boards(run, tmp_path) -> None:
     assert code == 0 and out.strip() == f"wrote 4 events to {target}"
     assert events(target.read_bytes().decode()) == [
         "T-1 Call Acme", "T-3 Quote Acme", "T-4 Bea's visit", "D-1 closes: Acme renewal (1\\,200)"]
+    code, out, _ = run("calendar", "--for", "bea", "-o", str(tmp_path / "bea.ics"))  # T-2 has no date
+    assert code == 0 and out.strip() == f"wrote 1 event to {tmp_path / 'bea.ics'}"  # (it said "1 events")
 
 
 def test_calendar_refuses_what_it_cannot_answer(run, tmp_path) -> None:

@@ -15,3 +15,12 @@ def test_a_goal_with_no_pace_to_judge_is_named(run) -> None:
     assert json.loads(run("cycle", "--json")[1])["goals"]["unpaced"] == ["G-1"]
     run("goal", "close", "G-1", "--outcome", "dropped")
     assert "  1 goal: 0 on pace, 0 behind, 1 closed (G-1)" in run("cycle")[1].splitlines()
+
+
+def test_one_strategy_is_said_as_one(run) -> None:
+    """The Goals line counted "1 strategies"."""
+    assert run("goal", "add", "Grow revenue to 1.5M", "--metric", "revenue", "--target", "1.5M")[0] == 0
+    assert run("strategy", "add", "Win back lapsed accounts", "--goal", "G-1")[0] == 0
+    assert "  1 waiting for a check-in · 1 strategy" in run("cycle")[1].splitlines()
+    assert run("strategy", "add", "Bundle the renewals", "--goal", "G-1")[0] == 0
+    assert "  1 waiting for a check-in · 2 strategies" in run("cycle")[1].splitlines()

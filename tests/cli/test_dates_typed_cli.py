@@ -56,6 +56,8 @@ def test_typed_dates(due, typed, day):
 @pytest.mark.parametrize(("typed", "said"), [
     ("3/4", "'3/4' reads two ways (2027-03-04 or 2027-04-03): write it as YYYY-MM-DD"),
     ("13/13", "'13/13' is not a date: no month has that day"),
+    ("2/30", "'2/30' is not a date: the days of 2027-02 run 01 to 28"),  # the February nearest today
+    ("2月30日", "'2月30日' is not a date: the days of 2027-02 run 01 to 28"),
     ("2026/02/30", "'2026/02/30' is not a date: the days of 2026-02 run 01 to 28"),
     ("20261301", "'20261301' is not a date: months run 01 to 12"),
     ("next banana", "'next banana' is not a date: use YYYY-MM-DD, 31/12/2026, 12/25, today, tomorrow, 3d, -1w, "

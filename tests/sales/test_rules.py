@@ -60,7 +60,8 @@ def test_a_full_date_day_or_month_first_is_read_when_it_reads_one_way(text: str,
     ("2027/2/30", "'2027/2/30' is not a date: the days of 2027-02 run 01 to 28"),
     ("20271301", "'20271301' is not a date: months run 01 to 12"),
     ("03/04/2026", "'03/04/2026' reads two ways (2026-03-04 or 2026-04-03): write it as YYYY-MM-DD"),
-    ("31/02/2026", "'31/02/2026' is not a date: no month has that day"),
+    ("31/02/2026", "'31/02/2026' is not a date: the days of 2026-02 run 01 to 28"),  # February has days, no 31st
+    ("32/13/2026", "'32/13/2026' is not a date: no month has that day"),
     ("31/12/3026", "3026-12-31 is not a date between 1900 and 2999"),
 ])
 def test_a_date_written_another_way_names_the_day_it_means(text: str, says: str) -> None:

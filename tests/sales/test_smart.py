@@ -154,6 +154,16 @@ def test_a_quarters_goal_is_judged_by_changes_over_three_months() -> None:
     assert smart.achievable(quarter, history[:2]).reason == "asks for +50.0%; the best change seen was +100.0%"
 
 
+def test_a_goal_without_its_own_start_is_judged_over_the_plans_period() -> None:
+    """The README's first goal has a deadline and no start: it is the cycle's (a quarter), as its
+    baseline is taken, so it is judged by changes over three months too, not month to month."""
+    history = [(f"2026-{m:02d}", v) for m, v in zip(range(1, 8), (100, 200, 110, 120, 130, 140, 150))]
+    cycles = goal(baseline=100.0, target=150.0, deadline="2026-12-31")
+    verdicts = smart.check(cycles, history=history, period_start=date(2026, 10, 1), period_end=date(2026, 12, 31))
+    assert verdicts[2].reason == "asks for +50.0% where the best change seen was +27.3% (22.7 points more)"
+    assert smart.achievable(cycles, history).reason == "asks for +50.0%; the best change seen was +100.0%"  # no plan
+
+
 # a win rate by quarter: 27% -> 31% is +4 points, 31% -> 29.5% is -1.5
 RATES = [("2026-Q1", 27.0), ("2026-Q2", 31.0), ("2026-Q3", 29.5)]
 
@@ -178,3 +188,11 @@ def test_a_falling_rates_achievable_compares_the_biggest_fall() -> None:
     assert not verdict.passed
     assert verdict.reason == ("8% is 4 points below the baseline 12%, 2.5 more than the best change seen: "
                               "-1.5 points (14% in 2026-Q1 to 12.5% in 2026-Q2)")
+
+
+def test_achievable_says_which_number_it_lacks() -> None:
+    """A goal made of a weak spot has a baseline from the diagnosis and no target yet: it said
+    "no baseline and target to judge", which read as though the baseline were missing too."""
+    assert smart.achievable(goal(target=None), HISTORY).reason == "no target to judge the change by"
+    assert smart.achievable(goal(baseline=None), HISTORY).reason == "no baseline to judge the change from"
+    assert smart.achievable(goal(baseline=None, target=None), HISTORY).reason == "no baseline and target to judge"

@@ -79,7 +79,7 @@ class Server:
         time.sleep(0.3)  # the server looks twice a second: let it notice a session just taken
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            said = [line for line in self.lines if "terminal sessions warm" in line]
+            said = [line for line in self.lines if re.search(r"terminal sessions? warm$", line)]
             if said and said[-1].endswith(": 2 terminal sessions warm"):
                 return
             time.sleep(0.1)

@@ -161,6 +161,10 @@ async def test_filters_by_text_and_owner(team) -> None:
         await pilot.press("m")
         await pilot.pause()
         assert column_ids(app)["todo"] == ["T-1"]
+        status = app.screen.query_one("#board-status")
+        assert str(status.render()).startswith("Showing 1 of 2 tasks · owner ali")
+        Board(team, actor="dana").delete_task("T-2")  # one task left: "of 1 task", not "of 1 tasks"
+        await until(pilot, lambda: str(status.render()).startswith("Showing 1 of 1 task · owner ali"))
 
 
 async def test_escape_while_filtering_comes_back_to_the_card_you_were_on(team) -> None:

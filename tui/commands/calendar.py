@@ -8,7 +8,7 @@ import sys
 
 from tui.cli_refs import add_ref
 from tui.cli_support import EXIT_OK, add_path, add_verb, open_board, whose, write_output
-from tui.i18n import _, say
+from tui.i18n import _, n_, say
 
 
 def cmd_calendar(args: argparse.Namespace) -> int:
@@ -27,7 +27,8 @@ def cmd_calendar(args: argparse.Namespace) -> int:
         sys.stdout.flush()
         return EXIT_OK
     write_output(args.output, data, board)
-    print(_("wrote {count} events to {file}").format(count=len(events), file=args.output))
+    print(n_("wrote {count} event to {file}", "wrote {count} events to {file}", len(events)).format(
+        count=len(events), file=args.output))
     return EXIT_OK
 
 

@@ -149,7 +149,8 @@ class BoardScreen(BoardView):
                                             setup=shown_key_of(self.app, "cycle.setup", "s")) + " " + text
             status.update(plain(text))
         elif parts:
-            status.update(plain(_("Showing {shown} of {total} tasks").format(shown=shown, total=total) + " · "
+            status.update(plain(n_("Showing {shown} of {total} task", "Showing {shown} of {total} tasks", total).format(
+                shown=shown, total=total) + " · "
                                 + " · ".join(parts) + " · " + _("{clear} clears").format(clear=shown_key(self, "board.clear"))))
         else:
             status.update("")

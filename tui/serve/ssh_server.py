@@ -135,7 +135,7 @@ class Service:
         while True:
             warm = self.pool.warm()
             if warm != told:
-                self.log(f"{warm} terminal sessions warm")
+                self.log(f"{warm} terminal session{'' if warm == 1 else 's'} warm")  # ("1 terminal sessions")
                 told = warm
             ticks += 1
             if ticks % 4 == 0:
