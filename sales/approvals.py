@@ -147,13 +147,28 @@ def _as_said_now(line: ApprovedLine) -> tuple[str, float | None]:
     return line.text, line.amount
 
 
+def _weighed(approval: Approval) -> list[ApprovedLine]:
+    """An approval's lines that say what it signs off: not the note a deal lost or reopened
+    since adds under its held line (sales.payout.FORFEITED), which moves no money."""
+    from sales.payout import FORFEITED  # (sales.payout imports this module)
+
+    return [line for line in approval.lines if (line.said or {}).get("template") not in FORFEITED]
+
+
+def _weighed_now(statement: "Statement") -> list:
+    """The statement's lines that an approval is held to (not its "forfeited" notes: _weighed)."""
+    return [line for line in statement.lines if line.kind != "forfeited"]
+
+
 def same_as_approved(approval: Approval, statement: "Statement") -> bool:
     """Whether the statement still says what was approved, line for line; or only a customer's
-    payment after the cycle has moved its lines since (`_released_later`)."""
+    payment after the cycle has moved its lines since (`_released_later`). A deal lost since is
+    not a change: its note says so (_weighed)."""
     if approval.total != statement.total:
         return False
-    said = [_as_said_now(line) for line in approval.lines]
-    return said == [(line.text, line.amount) for line in statement.lines] or _released_later(approval, statement)
+    said = [_as_said_now(line) for line in _weighed(approval)]
+    return said == [(line.text, line.amount) for line in _weighed_now(statement)] or \
+        _released_later(approval, statement)
 
 
 #: Where a customer's payment after the cycle moves an approved statement's lines (release
@@ -177,9 +192,9 @@ def _released_later(approval: Approval, statement: "Statement") -> bool:
     def moved(text: str, template: str | None) -> bool:
         return _MOVED_BY_RELEASE.match(template or text) is not None or template == RELEASED_LATER
 
-    kept = [_as_said_now(line) for line in approval.lines
+    kept = [_as_said_now(line) for line in _weighed(approval)
             if not moved(line.text, (line.said or {}).get("template"))]
-    now = [(line.text, line.amount) for line in statement.lines
+    now = [(line.text, line.amount) for line in _weighed_now(statement)
            if not moved(str(line.text), as_builtins(line.text).get("template") if isinstance(line.text, Phrase)
                         else None)]
     return kept == now
@@ -189,8 +204,9 @@ def changes_since(approval: Approval, statement: "Statement") -> tuple[list[Appr
     """What the statement no longer says of what was approved, and what it says that was not
     approved (its lines, the totals aside: the change of total is said on its own), each in the
     order of its statement: what a rep reads to see why the figure moved."""
-    approved = [line for line in approval.lines if not line.text.startswith(("total payout = ", "total payable now = "))]
-    now = [line for line in statement.lines if line.kind != "total"]
+    approved = [line for line in _weighed(approval)
+                if not line.text.startswith(("total payout = ", "total payable now = "))]
+    now = [line for line in _weighed_now(statement) if line.kind != "total"]
     left = [(line.text, line.amount) for line in now]
     was = [_as_said_now(line) for line in approved]
     gone = []

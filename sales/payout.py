@@ -60,7 +60,7 @@ from sales.errors import Word
 from sales.phrases import Phrase
 
 LineKind = Literal["won", "attainment", "tier", "product", "cap", "bonus", "clawback", "held", "released", "carried",
-                   "total", "note"]
+                   "total", "note", "forfeited"]
 #: the line that carries a sum below zero into the next cycle (the store reads it back from an
 #: approval, whose lines keep their template: carried_from_approval). Its amount is what it adds
 #: here (+800.00, bringing -800.00 up to 0.00), and its words say that figure: what is owed.
@@ -375,6 +375,7 @@ def statement(plan: IncentivePlan | None, results: RepResults, every_plan: Seque
             lines.append(Line("clawback", said, amount))
     releases = _releases(plan, quota, results, cut_to, commission) if on_payment else []
     held = cents(sum(r.held for r in releases))
+    gone_since = {deal.id: deal for deal in results.won if deal.gone_to}
     for release in releases:
         said = dict(id=release.deal, earned=money(release.earned), paid=amount_of(release.paid),
                     value=amount_of(release.value), pct=pct(release.paid_pct), payable=money(release.payable),
@@ -385,6 +386,8 @@ def statement(plan: IncentivePlan | None, results: RepResults, every_plan: Seque
             Phrase("{id}: commission {earned} earned; customer paid {paid} of {value} ({pct}): "
                    "{payable} payable, {held} held until paid", **said)
         lines.append(Line("held", text, -release.held if release.held else None))
+        if release.held and (gone := gone_since.get(release.deal)) is not None:
+            lines.append(Line("forfeited", _forfeited(gone, money(release.held))))
     for item in paid_since:
         if item.later:
             lines.append(Line("released", Phrase(
@@ -496,6 +499,23 @@ def _deal_commission(plan: IncentivePlan, quota: float | None, before: float, de
     rep's won value counted `before` it, plus its product rate."""
     earned = tiered(before + deal.value, quota, plan.tiers) - tiered(before, quota, plan.tiers) if quota else 0.0
     return earned + deal.value * (plan.product_rate(deal.product) or 0) / 100
+
+
+#: the templates of the "forfeited" note (_forfeited): sales.approvals leaves them out of comparisons
+FORFEITED = ("{id} was lost since: the {held} held will not be released",
+             "{id} was reopened since ({stage}): the {held} held will not be released; won again, it counts "
+             "in the cycle it is won in")
+
+
+def _forfeited(deal: WonDeal, held: str) -> Phrase:
+    """What a past cycle's statement says under the held line of a deal lost or reopened since
+    (WonDeal.gone_to): no payment will release what it held (the cycle it left won in clawed back
+    what was released), not "held until paid" as if the customer might still pay. A note (no
+    amount): an approval made before it stands (sales.approvals leaves it out of comparisons)."""
+    if deal.gone_lost:
+        return Phrase("{id} was lost since: the {held} held will not be released", id=deal.id, held=held)
+    return Phrase("{id} was reopened since ({stage}): the {held} held will not be released; won again, it "
+                  "counts in the cycle it is won in", id=deal.id, stage=deal.gone_to, held=held)
 
 
 def _releases(plan: IncentivePlan, quota: float | None, results: RepResults, cut_to: float,

@@ -59,6 +59,11 @@ class WonDeal(msgspec.Struct, frozen=True):
     #: clawed back: the part of it paid by the end of the cycle it was won in (where the board knows
     #: that cycle), when less than `collected`: the rest was released by payments since
     collected_then: float | None = None
+    #: won in the cycle and out of won since it ended, not won now: the stage it is in now (lost,
+    #: or open again). The cycle still counts it (the later one claws it back), but what its
+    #: statement held of its commission will not be released
+    gone_to: str = ""
+    gone_lost: bool = False  # gone_to is a lost stage (else an open one: reopened)
 
 
 class RepResults(msgspec.Struct):
@@ -243,7 +248,10 @@ def rep_results(rep: str, deals: Iterable[Deal], stages: Sequence[Stage], touche
                 if end is not None and left.date() > end:
                     # lost or reopened after the cycle ended: the cycle counted it won (the one it
                     # left won in claws it back), so an approved statement stands as it was
-                    won.append(_won(deal, at, rep, share, owned, today))
+                    taken = _won(deal, at, rep, share, owned, today)
+                    if now != "won":  # (not won again since: what it held will not be released)
+                        taken = msgspec.structs.replace(taken, gone_to=deal.stage, gone_lost=now == "lost")
+                    won.append(taken)
                 elif last and share and now == "lost":  # won and lost in the cycle: never part of what it pays
                     dropped.append((_won(deal, at, rep, share, owned, today), deal.history[-1].at.date()))
                 elif last and share and now == "open":  # (a note: not counted while it is open)
