@@ -3,12 +3,14 @@ from the deals won so far and the open deals expected to close before it ends, a
 rep would be paid if they do.
 
 Definitions (the README repeats them):
-- an open deal *counts* for the cycle when its expected close date is on or before the cycle's
-  last day. An open deal with no close date is *undated* and one closing after the cycle is
-  *later*: neither counts. A counted deal whose close date has passed is *slipped* (it still
-  counts while the cycle runs: it is open, and overdue, and may close today). Once the cycle's
-  last day has passed no open deal can close in it: every dated one is *later*, and the
-  forecast is what was won;
+- an open deal *counts* for the cycle when its expected close date is in it, from its first day
+  to its last. An open deal with no close date is *undated*, one closing after the cycle is
+  *later*, and one closing before it starts (a cycle not begun yet) is *earlier*: none counts
+  (a deal belongs to the cycle it closes in, as its win would). A counted deal whose close date
+  has passed is *slipped* (it still counts while the cycle runs: it is open, and overdue, and may
+  close today; before the cycle starts it is overdue in the cycle running now: *earlier*). Once
+  the cycle's last day has passed no open deal can close in it: every dated one is *later*, and
+  the forecast is what was won;
 - *won*: the value won in the cycle (as payouts count it, sales/review.py);
 - *commit*: the value of the counted deals in a stage with at least ``commit_pct`` probability,
   or that their owner has called commit (a deal's `forecast`: commit, best_case or omit overrides
@@ -71,6 +73,8 @@ class RepForecast(msgspec.Struct):
     payout_commit: float | None = None
     payout_best_case: float | None = None
     later_ids: list[str] = []  # ids of the open deals closing after the cycle
+    earlier: float = 0.0  # value of the open deals closing before the cycle starts (not counted)
+    earlier_ids: list[str] = []  # their ids
     left: bool = False  # a rep who has left the board but earned in the cycle (store: former_reps)
     carried: float = 0.0  # below zero: the balance an earlier cycle left, netted in the payouts
     carried_from: str = ""  # the approvals that left it (P-3; "P-2, P-5" for several)
@@ -109,6 +113,7 @@ class MonthRow(msgspec.Struct):
     weighted: float
     commit: float
     after_cycle: bool
+    before_cycle: bool = False  # a month before the cycle starts (its deals are not counted)
 
 
 class Forecast(msgspec.Struct):
@@ -189,7 +194,7 @@ def forecast(deals: Sequence[Deal], stages: Sequence[Stage], touches: Sequence[T
     shown = [r for r in rows if r.rep != OTHERS or r.won or r.counted or r.undated or r.omitted or r.later]
     team = _team(rows)
     if only is None:  # a shared deal is in several rows: the team counts it once
-        counted = [d for d in deals if _kind(d, stage_of, end, today) == "counted"]
+        counted = [d for d in deals if _kind(d, stage_of, start, end, today) == "counted"]
         team.counted = len(counted)
         # each row's weighted value is rounded to the cent; the team's is the deals' own, rounded
         # once (a 485.00 lead at 10% split 99/1 made rows of 48.02 and 0.49, and a team of 48.51)
@@ -216,10 +221,12 @@ def _credited_share(deal: Deal, rep: str, share: float, reps: Sequence[str] = ()
     return parts.get(rep, deal.value * share) / deal.value
 
 
-def _kind(deal: Deal, stage_of: dict[str, Stage], end: date | None, today: date) -> str | None:
-    """How an open deal stands in the forecast: counted, omitted, undated or later (None:
+def _kind(deal: Deal, stage_of: dict[str, Stage], start: date | None, end: date | None,
+          today: date) -> str | None:
+    """How an open deal stands in the forecast: counted, omitted, undated, later or earlier (None:
     not open). Later: expected to close (its close date, or today once that has passed) after
-    the cycle's last day."""
+    the cycle's last day; earlier: before its first day (a cycle not begun yet: the deal belongs
+    to the cycle it closes in, as its win would)."""
     stage = stage_of.get(deal.stage)
     if stage is None or stage.outcome != "open":
         return None
@@ -227,7 +234,10 @@ def _kind(deal: Deal, stage_of: dict[str, Stage], end: date | None, today: date)
         return "omitted"
     if deal.close is None:
         return "undated"
-    return "later" if end is not None and _expected(deal, today) > end else "counted"
+    expected = _expected(deal, today)
+    if end is not None and expected > end:
+        return "later"
+    return "earlier" if start is not None and expected < start else "counted"
 
 
 def _row(rep: str, mine: list[tuple[Deal, float]], everyone: Sequence[Deal], stage_of: dict[str, Stage],
@@ -237,9 +247,9 @@ def _row(rep: str, mine: list[tuple[Deal, float]], everyone: Sequence[Deal], sta
          released: tuple[float, float] = (0.0, 0.0)) -> RepForecast:
     """One rep's row: ``mine`` pairs each deal they are credited on with their share of it."""
     today = now.date()
-    counted, undated, omitted, later, later_ids = [], [], [], 0.0, []
+    counted, undated, omitted, later, later_ids, earlier, earlier_ids = [], [], [], 0.0, [], 0.0, []
     for deal, share in mine:
-        kind = _kind(deal, stage_of, end, today)
+        kind = _kind(deal, stage_of, start, end, today)
         if kind == "omitted":
             omitted.append(deal.id)
         elif kind == "undated":
@@ -247,6 +257,9 @@ def _row(rep: str, mine: list[tuple[Deal, float]], everyone: Sequence[Deal], sta
         elif kind == "later":
             later += deal.value * share
             later_ids.append(deal.id)
+        elif kind == "earlier":
+            earlier += deal.value * share
+            earlier_ids.append(deal.id)
         elif kind == "counted":
             counted.append((deal, share, stage_of[deal.stage].probability))
     commit = [(d, s) for d, s, p in counted if is_commit(d, p, commit_pct)]
@@ -264,6 +277,7 @@ def _row(rep: str, mine: list[tuple[Deal, float]], everyone: Sequence[Deal], sta
         rep=rep, quota=quota, won=won, commit=cents(sum(d.value * s for d, s in commit)), best_case=best_case,
         weighted=weighted, counted=len(counted), slipped=[d.id for d, _ in best if is_slipped(d, "open", today)],
         undated=undated, omitted=omitted, later=cents(later), forecast=cents(won + weighted), later_ids=later_ids,
+        earlier=cents(earlier), earlier_ids=earlier_ids,
         **_against_quota(quota, won, weighted, best_case))
     if plan is not None:
         def if_won(chosen: list[tuple[Deal, float]]) -> list[Deal]:
@@ -307,7 +321,8 @@ def _team(rows: list[RepForecast]) -> RepForecast:
         later=cents(sum(r.later for r in rows)), forecast=cents(won + weighted),
         **_against_quota(quota, won, weighted, best),
         payout=total("payout"), payout_commit=total("payout_commit"), payout_best_case=total("payout_best_case"),
-        later_ids=_once(i for r in rows for i in r.later_ids))
+        later_ids=_once(i for r in rows for i in r.later_ids), earlier=cents(sum(r.earlier for r in rows)),
+        earlier_ids=_once(i for r in rows for i in r.earlier_ids))
 
 
 def _once(ids: Iterable[str]) -> list[str]:
@@ -320,15 +335,18 @@ def _months(deals: Sequence[tuple[Deal, float]], stage_of: dict[str, Stage], sta
     """Month by month, from the first with a deal won in the cycle or expected to close, to the
     last: won value by the month it was won, open dated deals by the month they are expected to
     close (a slipped deal: this month). The month the cycle ends in has a second row for the
-    deals expected after its last day, as every later month is (they are not counted)."""
+    deals expected after its last day, as every later month is (they are not counted); so do
+    the month it starts in and those before it, for the deals expected before its first day."""
     stages = list(stage_of.values())
-    months: dict[tuple[str, bool], MonthRow] = {}
+    months: dict[tuple[str, int], MonthRow] = {}  # (the month, -1 before the cycle, 0 in it, 1 after it)
 
     def row(day: date) -> MonthRow:
         month, after_cycle = f"{day.year}-{day.month:02d}", end is not None and day > end
-        if (month, after_cycle) not in months:
-            months[month, after_cycle] = MonthRow(month, 0.0, 0, 0.0, 0.0, 0.0, after_cycle)
-        return months[month, after_cycle]
+        before_cycle = start is not None and day < start
+        key = (month, 1 if after_cycle else -1 if before_cycle else 0)
+        if key not in months:
+            months[key] = MonthRow(month, 0.0, 0, 0.0, 0.0, 0.0, after_cycle, before_cycle)
+        return months[key]
 
     for deal, share in deals:
         stage = stage_of.get(deal.stage)

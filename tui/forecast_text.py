@@ -39,7 +39,12 @@ def rep_cells(row: RepForecast, team: bool = False) -> list[str]:
 
 
 def month_rows(result: Forecast) -> list[list[str]]:
-    return [[m.month + (" " + _("(after the cycle)") if m.after_cycle else ""), num_or_dash(m.won), str(m.deals),
+    def named(m) -> str:
+        if m.after_cycle:
+            return m.month + " " + _("(after the cycle)")
+        return m.month + (" " + _("(before the cycle)") if m.before_cycle else "")
+
+    return [[named(m), num_or_dash(m.won), str(m.deals),
              num_or_dash(m.value), num_or_dash(m.weighted), num_or_dash(m.commit)] for m in result.months]
 
 
@@ -92,6 +97,9 @@ def notes(result: Forecast) -> list[str]:
         found.append(_("No close date (not counted): {ids}").format(ids=some(team.undated)))
     if team.omitted:
         found.append(_("Left out by their owner (omit): {ids}").format(ids=some(team.omitted)))
+    if team.earlier:  # (a cycle not begun yet: they belong to the cycle they close in)
+        found.append(_("Closing before the cycle starts (not counted: each counts in the cycle it closes in): "
+                       "{ids}, worth {value} in all").format(value=num_or_dash(team.earlier), ids=some(team.earlier_ids)))
     if team.later:
         found.append(_("Closing after the cycle (not counted): {ids}, worth {value} in all").format(
             value=num_or_dash(team.later), ids=some(team.later_ids)))

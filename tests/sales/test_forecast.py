@@ -174,3 +174,25 @@ def test_the_month_the_cycle_ends_in_keeps_the_deals_after_its_last_day_apart() 
     # the rows in the cycle add up to the team's best case, as the rows after it to what is left out
     assert sum(m.value for m in result.months if not m.after_cycle) == result.team.best_case == 60000
     assert sum(m.value for m in result.months if m.after_cycle) == result.team.later == 90000
+
+
+def test_a_cycle_not_begun_counts_only_the_deals_closing_in_it() -> None:
+    """Read on 2026-11-20, the next cycle (2027-01-04 to 03-31): a deal closing before its first
+    day belongs to the cycle it closes in, overdue ones too (D-4, closing 11-15, is the running
+    cycle's); D-5 (2027-01-20) is the only one it counts."""
+    result = forecast(DEALS, DEFAULT_STAGES, [], [PLAN], ["ali", "bea"], date(2027, 1, 4), date(2027, 3, 31), NOW)
+    ali = result.reps[0]
+    assert (ali.best_case, ali.counted, ali.slipped) == (40000, 1, [])
+    assert ali.weighted == 40000 * 0.10 and ali.won == 0
+    assert (ali.earlier, ali.earlier_ids) == (20000 + 30000, ["D-3", "D-4"])
+    assert result.team.earlier_ids == ["D-3", "D-4", "D-7", "D-8"]
+    assert result.team.earlier == 20000 + 30000 + 50000 + 10000
+    assert result.team.best_case == 40000 and result.team.weighted == 4000
+    # months before it are marked so, and the rows in it add up to the best case
+    rows = [(m.month, m.before_cycle, m.deals, m.value) for m in result.months]
+    assert rows == [("2026-11", True, 1, 30000), ("2026-12", True, 3, 80000), ("2027-01", False, 1, 40000)]
+    assert sum(m.value for m in result.months if not m.before_cycle and not m.after_cycle) == 40000
+    # once it runs (today 2027-01-10), an overdue deal is expected now: counted, slipped
+    running = forecast(DEALS, DEFAULT_STAGES, [], [PLAN], ["ali", "bea"], date(2027, 1, 4), date(2027, 3, 31),
+                       datetime(2027, 1, 10, 9, tzinfo=timezone.utc)).reps[0]
+    assert (running.earlier, running.slipped, running.best_case) == (0, ["D-3", "D-4"], 20000 + 30000 + 40000)
