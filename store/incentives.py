@@ -448,18 +448,23 @@ class ReviewChanges(BoardCore):
         payment dated to release it: left out of the forecast, and said). A deal lost or reopened
         since is paid on no more: what was held of it is forfeited (its clawback takes back what
         was released, nothing of what was held), neither expected nor waiting; only payments
-        already received count."""
+        already received count. So for one reopened and won again since: its new win earns its
+        commission afresh (in the forecast's figures, nothing held), and its clawback takes back
+        what payments release of the old one (counted to today, as the forecast's clawback is: a
+        payment dated later released it here and was never taken back, paying it twice)."""
         end, today = self.period()[1], self.today()
         won = {stage.name for stage in self.stages() if stage.outcome == "won"}
         released = held = 0.0
         for one in self._held_before(rep, approvals, deals, cycles, by=end):
             if one.own:
                 continue
-            still_won = deals[one.deal].stage in won
+            deal = deals[one.deal]
+            settled = deal.stage in won and not any(  # (won, and not out of won since its cycle)
+                entry.stage not in won and entry.at.date() > one.last for entry in deal.history)
             # (what approvals paid of it stays paid)
-            paid_by_end = max(one.payable(end if still_won else min(today, end)), one.net)
+            paid_by_end = max(one.payable(end if settled else min(today, end)), one.net)
             released = cents(released + paid_by_end - max(one.payable(one.since), one.net))
-            if still_won:
+            if settled:
                 held = cents(held + one.earned - paid_by_end)
         return released, held
 

@@ -56,3 +56,22 @@ def test_a_lost_deals_held_commission_is_not_waiting_for_payment(run) -> None:
     # Q2: D-2 1,000, less D-1's clawback of what was released (500 x 40% = 200): 800
     assert (ali["payout"], ali["released"], ali["held_earlier"]) == (800, 0, 0)
     assert "earlier cycles" not in run("forecast")[1]
+
+
+def test_a_deal_won_again_since_is_not_paid_twice_by_a_payment_dated_later(run, monkeypatch) -> None:
+    """D-1 reopened in Q2 and won again: its new win earns 500 afresh, its clawback takes back
+    what was released of the old one; the customer's 6,000 dated 10 May releases the old 300
+    held, and the clawback then takes it back too: the forecast is what Q2 pays then."""
+    run("payout", "approve", *Q1)  # P-1: 200 released of D-1's 500, 300 held
+    for stage in ("Lead", "Won"):
+        assert run("deal", "move", "D-1", stage)[0] == 0
+    assert run("deal", "paid", "D-1", "6000", "--on", "2027-05-10")[0] == 0
+    # Q2: tiers 5% of 30,000 = 1,500; clawback of the 40% paid today, 200: 1,300 (nothing held)
+    (ali,) = json.loads(run("forecast", "--json")[1])["reps"]
+    assert (ali["payout"], ali["released"], ali["held_earlier"]) == (1300, 0, 0)
+    # on 20 May: 1,500, the clawback of all 500 and the 300 released: 1,300, as forecast
+    from tests.conftest import fix_now
+
+    fix_now(monkeypatch, datetime(2027, 5, 20, 12, tzinfo=timezone.utc))
+    (statement,) = json.loads(run("payout", "--rep", "ali", "--json")[1])
+    assert (statement["total"], statement["released"], statement["clawback"]) == (1300, 300, -500)
