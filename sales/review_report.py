@@ -98,7 +98,7 @@ def _approval(s: Statement, say: Say) -> str:
     if s.plan is None:
         return say(Phrase("no incentive plan: nothing to approve"))
     if a is None and not waits_for_approval(s):  # (not approved, nor asked for: sales.approvals)
-        return say(Phrase("nothing to approve yet: every amount 0.00"))
+        return say(Phrase("nothing to approve: every amount 0.00"))
     if a is None:
         return "**" + say(Phrase("not approved yet")) + "**"
     given = dict(by=md(a.by), day=f"{a.at:%Y-%m-%d}", id=a.id, total=money(a.total))

@@ -53,7 +53,7 @@ def approval_text(statement: Statement, how: str) -> str:
     if approval is None and statement.hold is not None:
         return ""  # (the hold's own line, shown first, says it is not approved, and why)
     if approval is None and not waits_for_approval(statement):  # (My day asks for it no more than `a`)
-        return _("nothing to approve yet: every amount 0.00")
+        return _("nothing to approve: every amount 0.00")
     if approval is None:
         return _("not approved yet (a lead: {how})").format(how=how)
     said = _("approved by {by} on {at} ({id}): {total}").format(

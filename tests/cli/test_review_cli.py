@@ -329,17 +329,17 @@ def test_a_leads_day_says_which_payouts_wait(run) -> None:
     # approving approves what My day asked for: ali's and bea's, not dev's and emma's 0.00 (said)
     code, out, err = run("payout", "approve")
     assert (code, out) == (0, "P-2 ali: 1,368.00\nP-3 bea: 3,430.00\n"), err
-    assert "dev: nothing in the statement yet (every amount 0.00), not approved\n" in err
-    assert "emma: nothing in the statement yet (every amount 0.00), not approved\n" in err
+    assert "dev: nothing in the statement (every amount 0.00), not approved\n" in err
+    assert "emma: nothing in the statement (every amount 0.00), not approved\n" in err
     assert "Payouts: 2 approved and not paid yet (`uplift payout`)\n" in run("today")[1]
-    assert run("payout", "--rep", "dev")[1].splitlines()[-1] == "  nothing to approve yet: every amount 0.00"
+    assert run("payout", "--rep", "dev")[1].splitlines()[-1] == "  nothing to approve: every amount 0.00"
     assert json.loads(run("today", "--json")[1])["payouts"] == [0, 2]
     # asked again: done (exit 0), and asked for dev's alone: nothing there to approve (exit 1)
     code, out, _ = run("payout", "approve")
     assert (code, out) == (0, "Nothing to approve: every statement with anything in it says what its approval says.\n")
     code, out, err = run("payout", "approve", "--rep", "dev")
     assert (code, out) == (1, "")
-    assert "nothing to approve: dev's statement has nothing in it yet (every amount 0.00)" in err
+    assert "nothing to approve: dev's statement has nothing in it (every amount 0.00)" in err
 
 
 def test_a_rep_reading_a_leads_day_is_told_nothing_of_the_payouts_waiting(run) -> None:

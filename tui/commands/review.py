@@ -274,11 +274,11 @@ def _approve(board, args: argparse.Namespace) -> int:
                       "`uplift payout hold REP --release`)")
     if not made and not any(s.approval for s in statements if s.plan):  # only empty ones: nothing there
         if args.rep:
-            raise Refused("nothing to approve: {rep}'s statement has nothing in it yet (every amount 0.00)",
+            raise Refused("nothing to approve: {rep}'s statement has nothing in it (every amount 0.00)",
                           rep=args.rep)
-        raise Refused("nothing to approve: no statement has anything in it yet (every amount 0.00)")
+        raise Refused("nothing to approve: no statement has anything in it (every amount 0.00)")
     for s in _empty(statements):  # (My day does not ask for these either: sales.approvals.waits_for_approval)
-        print(_("{rep}: nothing in the statement yet (every amount 0.00), not approved").format(rep=s.rep),
+        print(_("{rep}: nothing in the statement (every amount 0.00), not approved").format(rep=s.rep),
               file=sys.stderr)
     if not made:  # approved as they stand already: a repeat, done
         print(_("Nothing to approve: every statement with anything in it says what its approval says.")

@@ -365,7 +365,7 @@ class ReviewScreen(TabKeys, BoardView):
                                                         key=shown_key(self, "review.hold")), "warning")
             return
         if shown.approval is None and not waits_for_approval(shown):  # (as My day: nothing in it to sign off)
-            tell(self, _("{rep}'s statement has nothing in it yet (every amount 0.00): nothing to approve").format(
+            tell(self, _("{rep}'s statement has nothing in it (every amount 0.00): nothing to approve").format(
                 rep=rep), "warning")
             return
 
