@@ -99,7 +99,8 @@ def notes(result: Forecast) -> list[str]:
         found.append(_("Left out by their owner (omit): {ids}").format(ids=some(team.omitted)))
     if team.earlier:  # (a cycle not begun yet: they belong to the cycle they close in)
         found.append(_("Closing before the cycle starts (not counted: each counts in the cycle it closes in): "
-                       "{ids}, worth {value} in all").format(value=num_or_dash(team.earlier), ids=some(team.earlier_ids)))
+                       "{ids}, worth {value} in all").format(value=num_or_dash(team.earlier),
+                                                             ids=some(team.earlier_ids)))
     if team.later:
         found.append(_("Closing after the cycle (not counted): {ids}, worth {value} in all").format(
             value=num_or_dash(team.later), ids=some(team.later_ids)))

@@ -37,6 +37,7 @@ def test_in_chinese_and_for_a_deal_reopened_since(run, monkeypatch) -> None:
     assert "  D-1 was reopened since (Lead): the 300.00 held will not be released; won again, it counts in the " \
            "cycle it is won in\n" in out
     monkeypatch.setenv("UPLIFT_LANG", "zh")
-    assert "  D-1 此后已重新打开（Lead）：暂扣的 300.00 不会再发放；再次赢单后，计入赢单所在的周期\n" in run("payout", *Q1)[1]
+    assert "  D-1 此后已重新打开（Lead）：暂扣的 300.00 不会再发放；再次赢单后，计入赢单所在的周期\n" in \
+        run("payout", *Q1)[1]
     assert run("deal", "move", "D-1", "Won")[0] == 0  # won again: its payments release it again
     assert "不会再发放" not in run("payout", *Q1)[1]
