@@ -144,7 +144,7 @@ def _cycle(board, text: str) -> tuple[str, str]:
             raise BadInput("--cycle {cycle}: the plan has no cycle yet (`uplift plan info --start DATE --end DATE` "
                            "sets one)", cycle=text)
         if word == "last":
-            earlier = [c for c in board.cycles() if c != (start, end)]  # (newest first: the log's)
+            earlier = [c for c in board.cycles() if c != (start, end)]  # (newest first: Board.earlier_cycles)
             if not earlier:
                 raise BadInput("--cycle last: the plan has had no cycle before this one ({start} to {end})",
                                start=start, end=end)
