@@ -359,6 +359,12 @@ def on_screen(text: str, hang: int = 2) -> str:
     return "\n".join([lead + first] + [" " * hang + line for line in more])
 
 
+def checklist_item(number: int, done: bool, text: str) -> str:
+    """An item of a checklist for a person (`weekly`, `review tick`, `diagnosis checklist`):
+    `[x] 2. text`, on a terminal wrapped under its text (at 38 columns the items ran to 103)."""
+    return on_screen(safe(f"[{'x' if done else ' '}] {number}. {text}"), hang=len(f"[ ] {number}. "))
+
+
 def say_line(text: str) -> None:
     """Print a sentence of ours (an empty list's "No tasks yet: add one with ..."), on a terminal
     wrapped at its width (on_screen): at 80 columns they ran past the edge, up to 160 cells."""

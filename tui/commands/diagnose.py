@@ -222,9 +222,10 @@ def cmd_diagnosis_checklist(args: argparse.Namespace) -> int:
                          "at": tick and tick.at, "diagnosis": tick and tick.diagnosis}
                         for n, (text, tick) in enumerate(items, 1)])
             return EXIT_OK
+        from tui.cli_output import checklist_item
+
         for n, (text, tick) in enumerate(items, 1):
-            by = "  " + ticked_by(tick) if tick else ""
-            print(safe(f"[{'x' if tick else ' '}] {n}. {text}{by}"))
+            print(checklist_item(n, tick is not None, text + ("  " + ticked_by(tick) if tick else "")))
         return EXIT_OK
     if args.json:
         raise BadInput("--json lists the checklist; ticking an item prints a line")
