@@ -195,11 +195,14 @@ def cmd_diagnosis_compare(args: argparse.Namespace) -> int:
 
         print_json(msgspec.to_builtins(comparison))
     else:
-        from tui.cli_output import detail_on_screen, left_out_line, wrap_width
+        from tui.cli_output import detail_on_screen, left_out_line, table, wrap_width
 
-        # within a terminal's width (at 80 columns the weak spots ran past the edge); to a pipe, a
-        # line each, as ever
-        text = format_comparison(comparison, say, wrap_width(), left_out_line)
+        def laid_out(headers, rows, least_first) -> str:
+            return table(headers, rows, least_first=least_first, figures=range(2, len(headers)))
+
+        # its tables as the command line's others, figures right-aligned, within a terminal's width
+        # (at 80 columns the weak spots ran past the edge); to a pipe, a line each, as ever
+        text = format_comparison(comparison, say, wrap_width(), left_out_line, laid_out)
         sys.stdout.write(detail_on_screen(safe(text)).rstrip("\n") + "\n")
     return EXIT_OK
 
