@@ -160,8 +160,10 @@ def cmd_diagnosis_show(args: argparse.Namespace) -> int:
                                   "overrides": snapshot.overrides, **msgspec.to_builtins(snapshot.diagnosis)},
                     "history": board.history(item=snapshot.id)})
     else:
-        print(_("{id}, saved {at} by {name}").format(id=snapshot.id, at=when(snapshot.saved_at),
-                                                     name=safe(snapshot.saved_by)))
+        from tui.cli_output import on_screen
+
+        print(on_screen(_("{id}, saved {at} by {name}").format(id=snapshot.id, at=when(snapshot.saved_at),
+                                                               name=safe(snapshot.saved_by))))
         sys.stdout.write(_report(snapshot.diagnosis))
     return EXIT_OK
 

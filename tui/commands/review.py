@@ -44,7 +44,7 @@ def _print_review(board, args: argparse.Namespace) -> int:
         return EXIT_OK
     start, end = board.period()
     if start and end:  # (which cycle: this one, or the one --start and --end named)
-        print(_("cycle  {start} to {end}").format(start=start, end=end))
+        print(on_screen(_("cycle  {start} to {end}").format(start=start, end=end)))
         print()
     goals = board.goal_results()
     print(table([_(name).upper() for name in GOAL_COLUMNS], [
