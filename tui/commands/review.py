@@ -93,8 +93,6 @@ def cmd_answer(args: argparse.Namespace) -> int:
 
 
 def cmd_tick(args: argparse.Namespace) -> int:
-    from sales.text import safe
-
     if args.number is None and (args.undo or args.toggle):
         raise BadInput("{flag} needs the item's number: uplift review tick N {flag}",
                        flag="--undo" if args.undo else "--toggle")
