@@ -76,7 +76,9 @@ def cmd_budget_show(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"budget": line_json(line, entries), "spending": entries, "history": board.history(item=line.id)})
     else:
-        print(line_detail(line, entries))
+        from tui.cli_output import detail_on_screen
+
+        print(detail_on_screen(line_detail(line, entries)))
     return EXIT_OK
 
 
