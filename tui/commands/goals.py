@@ -382,8 +382,9 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     checkin = add_verb(goal, common, "checkin", cmd_goal_checkin, _("record where a goal's metric stands now"))
     names(checkin.add_argument("id"), "goal")
     checkin.add_argument("value", help=_("where the metric stands now (1.26M, 31.5, 12%%)"))
-    checkin.add_argument("--confidence", choices=CONFIDENCES, default="on_track",
-                         help=_("how sure you are that the goal will be met (default on_track)"))
+    checkin.add_argument("--confidence", choices=CONFIDENCES,
+                         help=_("how sure you are that the goal will be met (default: as the last check-in said, "
+                                "else on_track)"))
     checkin.add_argument("--comment", metavar="TEXT")
     checkin.add_argument("--date", metavar="DATE", help=_("where it stood on a past day (YYYY-MM-DD, yesterday, -1w; default now)"))
     checkin.add_argument("--json", action="store_true")
