@@ -20,7 +20,8 @@ from sales.errors import Word
 from sales.kpis import RATE_METRICS
 from sales.numbers import rounded
 from sales.phrases import Phrase, Say, kept
-from sales.text import cut, display_width, wrap_cells
+from sales.diagnosis_report import Table, plain_table
+from sales.text import display_width, wrap_cells
 
 #: The whole-data KPIs compared, with how the report names them (the diagnosis report's words).
 TOTALS: tuple[tuple[str, Phrase], ...] = (
@@ -132,40 +133,55 @@ def _moved(c: Change) -> str:
     return f"{rounded(c.change, 1, sign=True, percent=True)}%"
 
 
-def _cells(cells: list[str], widths: list[int]) -> str:
-    out = []
-    for text, width in zip(cells, widths):
-        if width < 0:  # a name: cut to its width, on the left
-            start = cut(text, -width)
-            out.append(start + " " * (-width - display_width(start)))
-        else:
-            out.append(" " * max(0, width - display_width(text)) + text)
-    return "  " + " ".join(out).rstrip()
+def _laid_out(table: Table, names: list[str], rows: list[list[str]], groups: list[tuple[str | None, list[int]]],
+              least: list[int], left_out: Callable[[list[str]], str] | None) -> list[str]:
+    """A table of the comparison laid out by `table` (the command line's: fitted to a terminal):
+    `names`, the headings of its figures (a row's name before them has none); `groups`, which of
+    them a line above spans (`revenue`, `win rate`: their labels, already said); `least`, which a
+    narrow terminal leaves out first. The columns left out are named by `left_out` with their
+    group (`win rate` for a whole group), the table's own naming (`X-1, X-2, DIFFERENCE`, which
+    the kept ones also read) put aside."""
+    text = table(["", "", *names], [["", *row] for row in rows], [i + 2 for i in least])
+    lines = text.split("\n")
+    head, body = lines[0], lines[1:1 + len(rows)]  # (figures are never wrapped: a row a line)
+    at = _header_cells(head, names)
+    out = [head, *body]
+    if any(label for label, _columns in groups):
+        above, used = "", 0
+        for label, columns in groups:
+            kept = [at[i] for i in columns if i in at]
+            if label is None or not kept:
+                continue
+            start = max(used + (1 if used else 0), kept[-1][1] - display_width(label))
+            above += " " * (start - used) + label
+            used = start + display_width(label)
+        out.insert(0, above)
+    gone = [i for i in range(len(names)) if i not in at]
+    if gone and left_out is not None:
+        said: list[str] = []
+        for label, columns in groups:
+            if label and all(i in gone for i in columns):
+                said.append(label)
+            else:
+                said += [f"{label} {names[i]}" if label else names[i] for i in columns if i in gone]
+        out.append(left_out(said))
+    return out
 
 
-def _fitted(rows: list[list[str]], least: list[int]) -> list[int]:
-    """Widths for `_cells` that hold every cell of `rows` (none narrower than `least`; a name's,
-    negative, keeps its cap): `+0.0 个百分点` is 12 cells, and in a 10-cell column it ran into the
-    figure before it."""
-    widths = []
-    for index, width in enumerate(least):
-        widest = max((display_width(row[index]) for row in rows if index < len(row)), default=0)
-        widths.append(width if width < 0 else max(width, widest))
-    return widths
+def _header_cells(head: str, names: list[str]) -> dict[int, tuple[int, int]]:
+    """Where each heading of `names` the header line `head` kept starts and ends, in cells, by
+    its index: the headings in order, two spaces or more apart (a heading left out is passed
+    over; a table leaves out a group's later headings before an earlier one that reads the same)."""
+    import re
 
-
-def _snug(rows: list[list[str]], least: list[int]) -> list[int]:
-    """Widths as narrow as the cells allow, two spaces between figures (a name's no wider than
-    its cap): a terminal's table."""
-    widths = []
-    for index, width in enumerate(least):
-        widest = max((display_width(row[index]) for row in rows if index < len(row)), default=0)
-        widths.append(-min(-width, widest) if width < 0 else widest + 1)
-    return widths
-
-
-def _line_width(widths: list[int]) -> int:
-    return 2 + sum(abs(w) for w in widths) + len(widths) - 1
+    found = [(display_width(head[:m.start()]), display_width(head[:m.end()]), m.group())
+             for m in re.finditer(r"\S+(?: \S+)*", head)]
+    at, j = {}, 0
+    for i, name in enumerate(names):
+        if j < len(found) and found[j][2] == name:
+            at[i] = found[j][:2]
+            j += 1
+    return at
 
 
 def _said_lines(lead: str, text: str, width: int | None) -> list[str]:
@@ -177,11 +193,13 @@ def _said_lines(lead: str, text: str, width: int | None) -> list[str]:
 
 
 def format_comparison(c: Comparison, say: Say = str, width: int | None = None,
-                      left_out: Callable[[list[str]], str] | None = None) -> str:
-    """The comparison as plain text, each line said by `say` (default: English). `width`: a
-    terminal's: its lines are wrapped within it and a breakdown's columns sized to their figures;
-    where its win rates still do not fit they are left out, and `left_out(names)` says so (at
-    80 columns the weak spots and, in Chinese, the win rates ran past the edge)."""
+                      left_out: Callable[[list[str]], str] | None = None, table: Table = plain_table) -> str:
+    """The comparison as plain text, each line said by `say` (default: English); its tables laid
+    out by `table` (as `format_report`'s: the command line's fits them to a terminal, leaving out
+    a breakdown's win rates first, then the values before and after, the difference staying), the
+    columns left out named by `left_out(names)`. `width`: a terminal's, the weak spots wrapped
+    within it (at 80 columns they and, in Chinese, the win rates ran past the edge; at 38 every
+    row broke in two)."""
     out = [say(Phrase("{before} ({first} to {last}) against {after} ({first_after} to {last_after})",
                       before=c.before, first=c.before_dates[0][:10], last=c.before_dates[1][:10], after=c.after,
                       first_after=c.after_dates[0][:10], last_after=c.after_dates[1][:10]))]
@@ -189,38 +207,28 @@ def format_comparison(c: Comparison, say: Say = str, width: int | None = None,
     if abs(days[0] - days[1]) > SPAN_TOLERANCE * max(days):
         out += _said_lines("  ", say(Phrase("they cover {before} and {after} days: compare the rates and averages, "
                                             "not the totals", before=days[0], after=days[1])), width)
-    heading = [say(Phrase("Whole data")), c.before, c.after, say(Phrase("difference"))]
     labels = dict(TOTALS)
+    before_after = [c.before, c.after, say(Phrase("difference")).upper()]
     rows = [[say(labels[row.metric]), _value(row.metric, row.before), _value(row.metric, row.after),
              say(_moved(row)) if row.change is not None else ""] for row in c.total]
-    widths = (_fitted if width is None else _snug)([heading, *rows], [-22, 14, 14, 11])
-    out += ["", _cells(heading, widths)[2:]] + [_cells(row, widths) for row in rows]
+    # (narrow: the values before, then after, give way; the difference stays)
+    out += ["", say(Phrase("Whole data"))] + _laid_out(table, before_after, rows, [(None, [0, 1, 2])], [0, 1], left_out)
     for dimension, groups in c.breakdowns.items():
         shown = groups[:GROUPS_SHOWN]
         rates = any(g.win_rate is not None for g in groups)
         out += ["", say(Phrase("By {dimension} (top {shown} of {count} by revenue)",
                                dimension=Word(dimension.replace("_", " ")), shown=len(shown), count=len(groups)))]
-        # fits 80 columns: a name of 16 cells, revenue to 99 million, the win rates
-        least, head = [-16, 11, 11, 10], ["", c.before, c.after, say(Phrase("difference"))]
         rows = [[g.value, _value("revenue", g.revenue.before), _value("revenue", g.revenue.after),
                  say(_moved(g.revenue))] for g in shown]
-        rate_rows = [[_value("win_rate", g.win_rate.before), _value("win_rate", g.win_rate.after),
-                      say(_moved(g.win_rate))] if g.win_rate is not None else [] for g in shown]
-        if rates:
-            least += [7, 7, 10]
-            head += [c.before, c.after, say(Phrase("difference"))]
-            rows = [row + rate for row, rate in zip(rows, rate_rows)]
-        widths = _fitted([head, *rows], least) if width is None else _snug([head, *rows], least)
-        dropped = rates and width is not None and _line_width(widths) > width
-        if dropped:  # the revenue kept, the win rates named below
-            widths, head, rows = widths[:4], head[:4], [row[:4] for row in rows]
-        above, above_widths = ["", say(Phrase("revenue"))], [widths[0], _line_width(widths[:4]) - 2 - abs(widths[0]) - 1]
-        if rates and not dropped:
-            above.append(say(Phrase("win rate")))
-            above_widths.append(_line_width(widths[4:]) - 2)
-        out += [_cells(above, above_widths), _cells(head, widths)] + [_cells(row, widths) for row in rows]
-        if dropped and left_out is not None:
-            out.append(left_out([say(Phrase("win rate"))]))
+        spans: list[tuple[str | None, list[int]]] = [(say(Phrase("revenue")), [0, 1, 2])]
+        least = [0, 1]
+        if rates:  # (narrow: the win rates give way first)
+            rows = [row + ([_value("win_rate", g.win_rate.before), _value("win_rate", g.win_rate.after),
+                            say(_moved(g.win_rate))] if g.win_rate is not None else ["–", "–", ""])
+                    for row, g in zip(rows, shown)]
+            spans.append((say(Phrase("win rate")), [3, 4, 5]))
+            least = [3, 4, 5, 0, 1]
+        out += _laid_out(table, before_after * (2 if rates else 1), rows, spans, least, left_out)
     for title, findings in ((Phrase("New weak spots:"), c.new_findings),
                             (Phrase("Weak spots still there:"), c.still_findings),
                             (Phrase("Weak spots gone:"), c.gone_findings)):

@@ -373,6 +373,12 @@ def checkins_of(goal_id: str, checkins: Sequence[CheckIn]) -> list[CheckIn]:
     return sorted((c for c in checkins if c.goal == goal_id), key=lambda c: (c.at, in_order(c.id)))
 
 
+def last_confidence(checkins: Sequence[CheckIn]) -> str:
+    """The confidence a new check-in keeps when none is given: the latest one's (a goal said to be
+    at risk stays so until someone says otherwise), else on track."""
+    return checkins[-1].confidence if checkins else "on_track"
+
+
 #: A goal's owner checks in weekly: after this many days without one, a check-in is due.
 CHECKIN_DAYS = 7
 

@@ -73,8 +73,12 @@ class AgendaQueries(BoardCore):
 
     def _past_payouts_changed(self) -> list[tuple]:
         """The plan's past cycles whose statements, approved in them, no longer say what was
-        approved (commission released after the cycle ended, a deal moved), with how many."""
-        cycles = {(a.start, a.end) for a in self.approvals() if a.start and a.end} - {self.plan_period()}
+        approved (commission released after the cycle ended, a deal moved), with how many. Dates
+        that share days with the cycle now are its own, corrected (as earlier_cycles reads them):
+        not a past cycle; its statements wait to be approved for the dates it has now."""
+        now = self.plan_period()
+        cycles = {(a.start, a.end) for a in self.approvals() if a.start and a.end
+                  if None in now or not (a.start <= now[1] and now[0] <= a.end)}
         found = []
         for start, end in sorted(cycles, reverse=True):
             with self.reading_cycle(start, end):

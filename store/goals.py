@@ -17,8 +17,8 @@ import msgspec
 from sales import smart
 from sales.errors import Invalid, NotFound, Reason, Refused, Word
 from sales.goals import (OUTCOME_LABELS, CheckIn, Closing, Goal, Scope, Strategy, alignment_loop, as_read,
-                         checkin_value_problem, checkins_of, in_cycle, metric_name, metric_word, rate_range_problem,
-                         read_outcome, settle_direction)
+                         checkin_value_problem, checkins_of, in_cycle, last_confidence, metric_name, metric_word,
+                         rate_range_problem, read_outcome, settle_direction)
 from sales.ids import format_id, in_order
 from sales.pace import Pace, pace_at, progress
 from sales.rollup import Current, checkin_refusal, current_values, own_value, rollup_history, rollup_problem
@@ -348,13 +348,18 @@ class GoalChanges(BoardCore):
             return new
         return self._transact(build)
 
-    def checkin(self, goal_id: str, value: float, confidence: str = "on_track", comment: str = "",
+    def checkin(self, goal_id: str, value: float, confidence: str | None = None, comment: str = "",
                 on: date | str | None = None) -> CheckIn:
         """Record where a goal's metric stands now, as the actor, at the board's clock; `on`: where
         it stood on a past day (a check-in forgotten last week, as Tability lets one be dated), at
-        noon of that day. It joins the history in its place: the latest check-in still counts."""
+        noon of that day. It joins the history in its place: the latest check-in still counts.
+        No `confidence`: the latest check-in's (as Lattice carries a goal's status forward), else
+        on track: a new number alone does not quietly turn "at risk" into "on track"."""
         def build(tx: Transaction) -> CheckIn:
             goal = self.goal(goal_id)
+            nonlocal confidence
+            if confidence is None:
+                confidence = last_confidence(self.checkins(goal.id))
             self._check("goal.checkin", owner=goal.owner, new_owner=goal.owner)
             if goal.closed is not None:
                 raise Refused("{id} is closed ({outcome}, on {day}): it takes no more check-ins "

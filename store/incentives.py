@@ -204,7 +204,7 @@ class ReviewChanges(BoardCore):
         return _OnFirstRead(self.known_cycles)
 
     def known_cycles(self) -> list[tuple[date, date]]:
-        """Every cycle whose dates the board knows: the plan's periods now and before (cycles())
+        """Every cycle whose dates the board knows: the plan's cycle now and its earlier ones (cycles())
         and those statements were approved for; a deal won in one and lost in a later one is
         clawed back as it counted there (sales.review.rep_results)."""
         found = self.cycles()

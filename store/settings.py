@@ -50,22 +50,13 @@ class SettingsChanges(BoardCore):
         return (date.fromisoformat(start) if start else None, date.fromisoformat(end) if end else None)
 
     def cycles(self) -> list[tuple[date, date]]:
-        """The plan's cycles, newest first: its period now, then each it had before (the log's
-        records of the plan's changes), each once; what the Review screen offers to read."""
-        found: list[tuple[date, date]] = []
+        """The plan's cycles, newest first: its period now, then the earlier ones (earlier_cycles:
+        each once, with the dates it last had); what the Review screen and the burn-up offer to
+        read, and what `--cycle last` and winloss take as the last cycle. Dates only corrected
+        are not a cycle of their own (a typo's week listed beside the cycle it was)."""
         now = self.plan_period()
-        if now[0] and now[1]:
-            found.append((now[0], now[1]))
-        for record in self.log.records(item="board"):
-            for side in (record.after, record.before):
-                period = (side or {}).get("period") or {}
-                try:
-                    cycle = (date.fromisoformat(period["start"]), date.fromisoformat(period["end"]))
-                except (KeyError, TypeError, ValueError):
-                    continue
-                if cycle not in found:
-                    found.append(cycle)
-        return [found[0], *sorted(found[1:], reverse=True)] if now[0] and now[1] else sorted(found, reverse=True)
+        earlier = sorted(self.earlier_cycles(), reverse=True)
+        return [(now[0], now[1]), *earlier] if now[0] and now[1] else earlier
 
     def earlier_cycles(self) -> list[tuple[date, date]]:
         """The cycles the plan had before this one, oldest first, each with the dates it last had:

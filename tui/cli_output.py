@@ -221,20 +221,30 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[str]], max_last: int =
     wording, with `{columns}`); then the last column is wrapped within its column where the
     terminal ends, as taskwarrior wraps a description (cutting a title hid most of it); where
     the other columns leave it fewer than `WRAP_AT_LEAST` cells, it is cut with … to what is
-    left. Widths are display widths: a Chinese character takes two cells. Written to a pipe or a
-    file (`uplift task list | grep`), nothing is left out, cut or wrapped: a script sees every
-    word, a row to a line.
+    left. A last column with no room even for that (fewer than `CUT_AT_LEAST` cells), or a
+    figure the room left cannot hold whole (a figure is never cut), is left out too, and named
+    with the others: it ran past the edge (`forecast`'s months at 38 columns). Widths are
+    display widths: a Chinese character takes two cells. Written to a pipe or a file (`uplift
+    task list | grep`), nothing is left out, cut or wrapped: a script sees every word, a row to
+    a line.
     Columns of figures (amounts, counts, shares: `figure_columns`, and those of `figures`, by
     index, where a word may stand in a figure's place, `met`) are right-aligned, their headers
     too, as in a spreadsheet; the first column, a row's name, stays where it starts."""
     cells = [[safe(c) for c in row] for row in rows]
     right = figure_columns(cells, len(headers)) | set(figures)
     left_out = columns_to_leave_out(headers, cells, least_first)
-    if left_out:
-        keep = [i for i in range(len(headers)) if i not in left_out]
-        text = table([headers[i] for i in keep], [[row[i] for i in keep] for row in cells], max_last=max_last,
-                     figures=[n for n, i in enumerate(keep) if i in right])
-        return text + "\n" + left_out_line([headers[i] for i in sorted(left_out)], said)
+    left_out += last_columns_without_room(headers, cells, left_out, right)
+    if not left_out:
+        return _fitted(headers, cells, right, max_last)
+    keep = [i for i in range(len(headers)) if i not in left_out]
+    text = _fitted([headers[i] for i in keep], [[row[i] for i in keep] for row in cells],
+                   {n for n, i in enumerate(keep) if i in right}, max_last)
+    return text + "\n" + left_out_line([headers[i] for i in sorted(left_out)], said)
+
+
+def _fitted(headers: Sequence[str], cells: Sequence[Sequence[str]], right: Collection[int], max_last: int) -> str:
+    """`table`'s columns, once those left out are gone: the last one wrapped (or cut) within
+    the terminal's width."""
     widths = [max([display_width(h)] + [display_width(r[i]) for r in cells]) for i, h in enumerate(headers)]
     if (columns := wrap_width()) is None:
         return _lines(headers, cells, widths, right)
@@ -256,7 +266,7 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[str]], max_last: int =
 
 #: The fewest cells a table's last column is wrapped in on a terminal (fewer: cut instead).
 WRAP_AT_LEAST = 12
-#: The fewest cells a table's last column is cut to with … (fewer: it runs past the edge).
+#: The fewest cells a table's last column is cut to with … (fewer: it is left out).
 CUT_AT_LEAST = 4
 #: The cells a table's last column is given on a narrow terminal by leaving out other columns.
 LAST_ROOM = 20
@@ -271,7 +281,7 @@ def columns_to_leave_out(headers: Sequence[str], rows: Sequence[Sequence[str]], 
     letters or every row broke across the screen's left edge."""
     if not least_first or (columns := wrap_width()) is None:
         return []
-    widths = [max([display_width(h)] + [display_width(safe(r[i])) for r in rows]) for i, h in enumerate(headers)]
+    widths = _widths(headers, rows)
     left_out: list[int] = []
 
     def fits() -> bool:
@@ -283,6 +293,29 @@ def columns_to_leave_out(headers: Sequence[str], rows: Sequence[Sequence[str]], 
             break
         left_out.append(index)
     return left_out
+
+
+def last_columns_without_room(headers: Sequence[str], rows: Sequence[Sequence[str]], left_out: Collection[int],
+                              right: Collection[int]) -> list[int]:
+    """The columns `table` leaves out from the right, by index, once those of `least_first` are
+    out: while the last column kept has no room on the terminal (text: fewer than `CUT_AT_LEAST`
+    cells; a figure: fewer than it takes, as a figure is never cut); the first column stays.
+    None to a pipe."""
+    if (columns := wrap_width()) is None:
+        return []
+    widths = _widths(headers, rows)
+    dropped: list[int] = []
+    while len(kept := [i for i in range(len(headers)) if i not in left_out and i not in dropped]) > 1:
+        *others, last = kept
+        room = columns - sum(widths[i] for i in others) - 2 * len(others)
+        if room >= (widths[last] if last in right else min(widths[last], CUT_AT_LEAST)):
+            break
+        dropped.append(last)
+    return dropped
+
+
+def _widths(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> list[int]:
+    return [max([display_width(h)] + [display_width(safe(r[i])) for r in rows]) for i, h in enumerate(headers)]
 
 
 def left_out_line(headers: Sequence[str], said: str | None = None) -> str:
@@ -324,6 +357,12 @@ def on_screen(text: str, hang: int = 2) -> str:
     width = max(WRAP_AT_LEAST, columns - max(hang, len(lead)))
     first, *more = wrap_cells(text.lstrip(" "), width)
     return "\n".join([lead + first] + [" " * hang + line for line in more])
+
+
+def checklist_item(number: int, done: bool, text: str) -> str:
+    """An item of a checklist for a person (`weekly`, `review tick`, `diagnosis checklist`):
+    `[x] 2. text`, on a terminal wrapped under its text (at 38 columns the items ran to 103)."""
+    return on_screen(safe(f"[{'x' if done else ' '}] {number}. {text}"), hang=len(f"[ ] {number}. "))
 
 
 def say_line(text: str) -> None:

@@ -41,11 +41,14 @@ def test_compare_puts_two_quarters_side_by_side_with_the_change(run, tmp_path) -
     assert code == 0, err
     lines = out.splitlines()
     assert lines[0] == "X-1 (2026-07-01 to 2026-09-30) against X-2 (2026-10-01 to 2026-12-31)"
-    assert "  revenue                        500.00         600.00      +20.0%" in lines
-    assert "  average order value            166.67         200.00      +20.0%" in lines
-    assert "  win rate                        75.0%          75.0%    +0.0 pts" in lines
-    assert "  South                 300.00      400.00     +33.3%  100.0%  100.0%   +0.0 pts" in lines
-    assert "  North                 200.00      200.00      +0.0%   66.7%   50.0%  -16.7 pts" in lines
+    # each column as wide as its widest cell, figures right-aligned under their headings
+    assert "                          X-1     X-2  DIFFERENCE" in lines
+    assert "  revenue              500.00  600.00      +20.0%" in lines
+    assert "  average order value  166.67  200.00      +20.0%" in lines
+    assert "  win rate              75.0%   75.0%    +0.0 pts" in lines
+    assert "                            revenue                    win rate" in lines
+    assert "  South  300.00  400.00      +33.3%  100.0%  100.0%    +0.0 pts" in lines
+    assert "  North  200.00  200.00       +0.0%   66.7%   50.0%   -16.7 pts" in lines
     assert "they cover" not in out  # two quarters: their totals compare
     # with no ids, the newest two, the older first; --json has every number
     assert run("diagnosis", "compare")[1] == out

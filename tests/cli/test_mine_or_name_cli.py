@@ -5,11 +5,13 @@ commands differed (`deal list` and `task list` refused `--mine --owner ""`, the 
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from tests.conftest import snapshot_files
 
-COMMANDS = [(("task", "list"), "--owner"), (("deal", "list"), "--owner"), (("burnup",), "--owner"),
+COMMANDS = [(("task", "list"), "--owner"), (("deal", "list"), "--owner"), (("goal", "list"), "--owner"), (("burnup",), "--owner"),
             (("calendar",), "--for"), (("forecast",), "--rep"), (("payout",), "--rep"), (("winloss",), "--rep")]
 
 
@@ -36,3 +38,13 @@ def test_mine_is_your_own_and_an_empty_owner_everyones(run, kind):
     assert code == 0 and "ali" in mine and "bea" not in mine
     code, everyone, _err = run(kind, "list", "--owner", "", user="ali")
     assert code == 0 and "ali" in everyone and "bea" in everyone
+
+
+def test_goal_list_mine_is_the_goals_you_own(run):
+    """A rep's "my goals", as `task list --mine` is their tasks: `goal list --mine` was unknown."""
+    assert run("goal", "add", "Ali's renewals", "--owner", "ali", "--metric", "revenue", "--target", "100")[0] == 0
+    assert run("goal", "add", "Bea's new logos", "--owner", "bea", "--metric", "revenue", "--target", "200")[0] == 0
+    code, mine, _err = run("goal", "list", "--mine", "--json", user="ali")
+    assert code == 0 and [g["title"] for g in json.loads(mine)] == ["Ali's renewals"]
+    code, none, _err = run("goal", "list", "--mine", "--json")
+    assert (code, json.loads(none)) == (0, [])

@@ -161,18 +161,25 @@ def test_diagnosis_compare_on_80_columns_fits_with_the_win_rates(run, terminal, 
 
 def test_diagnosis_compare_on_a_narrower_terminal_leaves_out_the_win_rates_and_says_so(run, terminal, tmp_path,
                                                                                       monkeypatch):
+    """The win rates before and after give way first; their change stays, under its group."""
     _two_quarters(run, tmp_path)
     monkeypatch.setenv("COLUMNS", "50")
     code, out, err = run("diagnosis", "compare")
     assert (code, err) == (0, "")
     assert all(display_width(line) <= 50 for line in out.splitlines()), out
     rows = _region_rows(out)
-    assert " ".join(rows["South"]) == "300.00 400.00 +33.3%" and " ".join(rows["North"]) == "200.00 200.00 +0.0%"
-    assert "Left out for the window's width: win rate" in " ".join(out.split())
+    assert " ".join(rows["South"]) == "300.00 400.00 +33.3% +0.0 pts"
+    assert " ".join(rows["North"]) == "200.00 200.00 +0.0% -16.7 pts"
+    lines = out.splitlines()
+    head = lines.index("By region (top 2 of 2 by revenue)") + 2
+    assert lines[head - 1].split() == ["revenue", "win", "rate"]
+    assert lines[head].split() == ["X-1", "X-2", "DIFFERENCE", "DIFFERENCE"]
+    assert "Left out for the window's width: win rate X-1, win rate X-2 (" in " ".join(out.split())
 
 
 def test_diagnosis_compare_to_a_pipe_keeps_a_group_a_line(run, tmp_path):
     _two_quarters(run, tmp_path)
     code, out, err = run("diagnosis", "compare")
     assert (code, err) == (0, "")
-    assert "  South                 300.00      400.00     +33.3%  100.0%  100.0%   +0.0 pts" in out.splitlines()
+    # (as wide as the widest cell: a table as the command line's others, figures right-aligned)
+    assert "  South  300.00  400.00      +33.3%  100.0%  100.0%    +0.0 pts" in out.splitlines()

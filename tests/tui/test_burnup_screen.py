@@ -95,7 +95,9 @@ async def test_at_80x24_the_chart_takes_the_height_and_its_weeks_are_even(tmp_pa
 
 
 async def test_c_shows_an_earlier_cycles_burn_up(team) -> None:
-    """After the turn, c picks the last cycle (named as the plan was then) and shows its burn-up as it ended."""
+    """After the turn, c picks the last cycle (named as the plan was then) and shows its burn-up as it ended;
+    dates only corrected (Q4 typed a week late) are that cycle, listed once with the dates it last had (the
+    Review screen's c asks the same list: tui.cycle_choices)."""
     from datetime import datetime, timezone
 
     from store.board import Board
@@ -103,6 +105,7 @@ async def test_c_shows_an_earlier_cycles_burn_up(team) -> None:
 
     now = datetime(2027, 1, 10, 12, tzinfo=timezone.utc)
     lead = Board(team, actor="dana", clock=lambda: now)
+    lead.set_plan_info("Q4", "2026-10-08", "2027-01-07")
     lead.set_plan_info("Q4", "2026-10-01", "2026-12-31")
     lead.set_plan_info("Q1", "2027-01-04", "2027-03-31")
     app = UpliftApp(Board(team, actor="dana", clock=lambda: now))

@@ -113,7 +113,11 @@ async def test_record_a_check_in_and_see_the_pace(team) -> None:
         assert app.screen.query_one("#goal-sparkline").data == [1_200_000, 1_286_400]
         assert "slow November" in text_of(app, "#goal-last-checkin")
         assert app.screen.query_one("#goals-table").get_row("G-1")[6].plain == "48%"
-    [checkin] = Board(team, actor="dana").checkins("G-1")
+        Board(team, actor="ali", clock=lambda: NOW).checkin("G-1", 1_290_000, "at_risk")
+        await pilot.press("c")  # the next check-in's form keeps what the last one said
+        await until(pilot, lambda: app.screen.query("#field-confidence"))
+        assert app.screen.query_one("#field-confidence").value == "at_risk"
+    checkin = Board(team, actor="dana").checkins("G-1")[0]
     assert (checkin.by, checkin.value, checkin.comment) == ("ali", 1_286_400, "slow November")
 
 

@@ -682,3 +682,27 @@ async def test_the_leaderboard_shows_recognition_and_keeps_a_private_award_to_it
             await show_tab(app, pilot, "tab-review-leaders")
             rows = {row[1]: row[5] for row in cells(app, "#review-leaderboard")}
             assert {rep: rows[rep] for rep in expected} == expected, actor  # (bea's own place: not for them)
+
+
+async def test_enter_on_the_leaderboard_opens_that_reps_statement_if_yours_to_read(board_path) -> None:
+    """enter on a leaderboard row: that rep's statement on the Payouts tab (a lead's a, p and h then
+    act on it); a rep pressing it on another rep reads the rule, and stays on the leaderboard."""
+    sample_quarter(board_path)
+    app = UpliftApp(Board(board_path, actor="ali"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("5")
+        await until(pilot, lambda: isinstance(app.screen, ReviewScreen))
+        await show_tab(app, pilot, "tab-review-leaders")
+        board = app.screen.query_one("#review-leaderboard", DataTable)
+        tabs = app.screen.query_one("#review-tabs")
+        board.focus()
+        board.move_cursor(row=[row[1] for row in cells(app, "#review-leaderboard")].index("bea"))
+        await pilot.press("enter")
+        await until(pilot, lambda: any("bea's is for bea and the leads" in str(n.message) for n in app._notifications))
+        assert tabs.active == "tab-review-leaders"
+        board.move_cursor(row=[row[1] for row in cells(app, "#review-leaderboard")].index("ali"))
+        await pilot.press("enter")
+        statement = app.screen.query_one("#review-statement", DataTable)
+        await until(pilot, lambda: tabs.active == "tab-review-payouts" and app.focused is statement)
+        assert app.screen.query_one("#review-rep", Select).value == "ali"
+        assert any("total payout" in row[0] for row in cells(app, "#review-statement"))

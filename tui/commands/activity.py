@@ -111,7 +111,7 @@ def _coach_change(args: argparse.Namespace, board) -> int:
 
 
 def cmd_coach(args: argparse.Namespace) -> int:
-    from tui.cli_output import print_json, table
+    from tui.cli_output import on_screen, print_json, table
 
     if args.edit and args.delete:
         raise BadInput("give --edit or --delete, not both")
@@ -149,7 +149,7 @@ def cmd_coach(args: argparse.Namespace) -> int:
         print(table(["ID", _("WHEN"), _("BY"), _("NOTE")],
                     [[n.id, when(n.at.isoformat()), n.by, _("(private) {note}").format(note=n.note) if n.private else n.note]
                      for n in notes])
-              if notes else _("No coaching notes you may read."))
+              if notes else on_screen(_("No coaching notes you may read.")))
     return EXIT_OK
 
 
@@ -187,9 +187,11 @@ def cmd_undo(args: argparse.Namespace) -> int:
         return EXIT_OK
     done = (_("would undo ({when}):") if args.dry_run else _("undid ({when}):")) if verb == "undo" \
         else (_("would redo ({when}):") if args.dry_run else _("redid ({when}):"))
-    print(safe(done.format(when=when(records[0].at))))
+    from tui.cli_output import detail_on_screen, on_screen
+
+    print(on_screen(safe(done.format(when=when(records[0].at)))))
     for line in summary(changes, 20):
-        print(safe(f"  {say_change(line)}"))
+        print(detail_on_screen(safe(f"  {say_change(line)}")))  # (on a terminal, wrapped under itself)
     return EXIT_OK
 
 

@@ -76,7 +76,9 @@ def cmd_budget_show(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"budget": line_json(line, entries), "spending": entries, "history": board.history(item=line.id)})
     else:
-        print(line_detail(line, entries))
+        from tui.cli_output import detail_on_screen
+
+        print(detail_on_screen(line_detail(line, entries)))
     return EXIT_OK
 
 
@@ -144,7 +146,7 @@ def _cycle(board, text: str) -> tuple[str, str]:
             raise BadInput("--cycle {cycle}: the plan has no cycle yet (`uplift plan info --start DATE --end DATE` "
                            "sets one)", cycle=text)
         if word == "last":
-            earlier = [c for c in board.cycles() if c != (start, end)]  # (newest first: the log's)
+            earlier = [c for c in board.cycles() if c != (start, end)]  # (newest first: Board.earlier_cycles)
             if not earlier:
                 raise BadInput("--cycle last: the plan has had no cycle before this one ({start} to {end})",
                                start=start, end=end)

@@ -27,7 +27,7 @@ def cmd_cycle(args: argparse.Namespace) -> int:
             review["top_reason"] = [review["top_reason"][0], fraction(review["top_reason"][1])]
         print_json(data)
         return EXIT_OK
-    print(safe(heading(cycle, may_set=board.may("board.settings"))))
+    print(detail_on_screen(safe(heading(cycle, may_set=board.may("board.settings")))))
     for _mode, title, lines in phases(cycle, may_diagnose=board.may("diagnosis.save"), remote=is_remote(),
                                        may_carry=board.may("goal.add")):
         print()

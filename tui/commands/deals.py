@@ -424,7 +424,10 @@ def cmd_funnel(args: argparse.Namespace) -> int:
                   "" if r.days is None else f"{r.days:.1f}", spark(r.trend)] for r in rows],
                 # (narrow: the days in stage, the probability, the trend, the weighted value give way)
                 least_first=(6, 1, 7, 4)))
-    print(_("weighted pipeline (open deals): {value}").format(value=_money(weighted_pipeline(board.deals(), board.stages()))))
+    from tui.cli_output import on_screen
+
+    print(on_screen(_("weighted pipeline (open deals): {value}").format(
+        value=_money(weighted_pipeline(board.deals(), board.stages())))))
     return EXIT_OK
 
 

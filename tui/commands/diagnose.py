@@ -160,8 +160,10 @@ def cmd_diagnosis_show(args: argparse.Namespace) -> int:
                                   "overrides": snapshot.overrides, **msgspec.to_builtins(snapshot.diagnosis)},
                     "history": board.history(item=snapshot.id)})
     else:
-        print(_("{id}, saved {at} by {name}").format(id=snapshot.id, at=when(snapshot.saved_at),
-                                                     name=safe(snapshot.saved_by)))
+        from tui.cli_output import on_screen
+
+        print(on_screen(_("{id}, saved {at} by {name}").format(id=snapshot.id, at=when(snapshot.saved_at),
+                                                               name=safe(snapshot.saved_by))))
         sys.stdout.write(_report(snapshot.diagnosis))
     return EXIT_OK
 
@@ -195,11 +197,14 @@ def cmd_diagnosis_compare(args: argparse.Namespace) -> int:
 
         print_json(msgspec.to_builtins(comparison))
     else:
-        from tui.cli_output import detail_on_screen, left_out_line, wrap_width
+        from tui.cli_output import detail_on_screen, left_out_line, table, wrap_width
 
-        # within a terminal's width (at 80 columns the weak spots ran past the edge); to a pipe, a
-        # line each, as ever
-        text = format_comparison(comparison, say, wrap_width(), left_out_line)
+        def laid_out(headers, rows, least_first) -> str:
+            return table(headers, rows, least_first=least_first, figures=range(2, len(headers)))
+
+        # its tables as the command line's others, figures right-aligned, within a terminal's width
+        # (at 80 columns the weak spots ran past the edge); to a pipe, a line each, as ever
+        text = format_comparison(comparison, say, wrap_width(), left_out_line, laid_out)
         sys.stdout.write(detail_on_screen(safe(text)).rstrip("\n") + "\n")
     return EXIT_OK
 
@@ -222,9 +227,10 @@ def cmd_diagnosis_checklist(args: argparse.Namespace) -> int:
                          "at": tick and tick.at, "diagnosis": tick and tick.diagnosis}
                         for n, (text, tick) in enumerate(items, 1)])
             return EXIT_OK
+        from tui.cli_output import checklist_item
+
         for n, (text, tick) in enumerate(items, 1):
-            by = "  " + ticked_by(tick) if tick else ""
-            print(safe(f"[{'x' if tick else ' '}] {n}. {text}{by}"))
+            print(checklist_item(n, tick is not None, text + ("  " + ticked_by(tick) if tick else "")))
         return EXIT_OK
     if args.json:
         raise BadInput("--json lists the checklist; ticking an item prints a line")

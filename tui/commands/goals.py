@@ -11,7 +11,7 @@ from sales.goals import (CONFIDENCES, DIMENSIONS, DIRECTIONS, GAP_NO_STRATEGY, O
 from sales.pace import describe_value
 from tui.cli_output import say_line
 from tui.cli_refs import REPEATED, add_ref, names
-from tui.cli_support import EXIT_OK, BadInput, add_verb, cli_date, cli_number, open_board
+from tui.cli_support import EXIT_OK, BadInput, add_verb, cli_date, cli_number, open_board, whose
 from tui.goal_text import metric_key, standing_text
 from tui.i18n import _, n_
 
@@ -22,7 +22,8 @@ def cmd_goal_list(args: argparse.Namespace) -> int:
     from tui.goals_output import goal_rows, report_json, smart_legend
 
     board = open_board(args)
-    goals = [g for g in board.goals() if not args.owner or g.owner == args.owner]
+    owner = whose(args, board)
+    goals = [g for g in board.goals() if not owner or g.owner == owner]
     start, end = board.plan_period()
     # the plan's cycle's goals; the last cycle's are its review's (and `goal carry` carries one on)
     other = [] if args.all else [g.id for g in goals if not in_cycle(g, start, end)]
@@ -320,6 +321,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
         title=_("goal commands"), metavar="VERB", required=True)
     lst = add_verb(goal, common, "list", cmd_goal_list, _("list goals with their SMART badges and pace"))
     add_ref(lst, "--owner", kind="member", owns=("goals",), metavar="U", help=_("only this owner's goals"))
+    lst.add_argument("--mine", action="store_true", help=_("only my goals"))
     lst.add_argument("--all", action="store_true",
                      help=_("every goal, those of other cycles too (default: the plan's cycle's)"))
     lst.add_argument("--json", action="store_true")
@@ -380,8 +382,9 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     checkin = add_verb(goal, common, "checkin", cmd_goal_checkin, _("record where a goal's metric stands now"))
     names(checkin.add_argument("id"), "goal")
     checkin.add_argument("value", help=_("where the metric stands now (1.26M, 31.5, 12%%)"))
-    checkin.add_argument("--confidence", choices=CONFIDENCES, default="on_track",
-                         help=_("how sure you are that the goal will be met (default on_track)"))
+    checkin.add_argument("--confidence", choices=CONFIDENCES,
+                         help=_("how sure you are that the goal will be met (default: as the last check-in said, "
+                                "else on_track)"))
     checkin.add_argument("--comment", metavar="TEXT")
     checkin.add_argument("--date", metavar="DATE", help=_("where it stood on a past day (YYYY-MM-DD, yesterday, -1w; default now)"))
     checkin.add_argument("--json", action="store_true")

@@ -159,18 +159,21 @@ def cmd_plan_info(args: argparse.Namespace) -> int:
     if args.json:
         print_json(info)
         return EXIT_OK
+    from tui.cli_output import on_screen
+
+    # (on a terminal, each line wrapped within its width: at 38 columns "budget none set ..." ran past)
     period = info.get("period") or {}
-    print(_("plan   {name}").format(name=safe(info["name"])))
-    print(_("cycle  {start} to {end}").format(start=period["start"], end=period["end"]) if period
-          else _("cycle  none set (uplift plan info --start DATE --end DATE)"))
+    print(on_screen(_("plan   {name}").format(name=safe(info["name"]))))
+    print(on_screen(_("cycle  {start} to {end}").format(start=period["start"], end=period["end"]) if period
+                    else _("cycle  none set (uplift plan info --start DATE --end DATE)")))
     budget = info.get("budget")
-    print(_("budget {budget}").format(budget=number(budget)) if budget is not None
-          else _("budget none set (uplift budget total AMOUNT)"))
+    print(on_screen(_("budget {budget}").format(budget=number(budget)) if budget is not None
+                    else _("budget none set (uplift budget total AMOUNT)")))
     if (args.start is not None or args.end is not None) and (waiting := board.not_carried()):
         # a new cycle: the choice Lattice asks of each of the last one's goals, said as it begins
-        print(n_("{ids} ended with the last cycle: `uplift goal carry ID --target N` carries it on, `uplift goal close ID` closes it with how it ended",
-                 "{ids} ended with the last cycle: `uplift goal carry ID --target N` carries one on, `uplift goal close ID` closes one with how it ended",
-                 len(waiting)).format(ids=", ".join(waiting)))
+        print(on_screen(n_("{ids} ended with the last cycle: `uplift goal carry ID --target N` carries it on, `uplift goal close ID` closes it with how it ended",
+                           "{ids} ended with the last cycle: `uplift goal carry ID --target N` carries one on, `uplift goal close ID` closes one with how it ended",
+                           len(waiting)).format(ids=", ".join(waiting))))
     return EXIT_OK
 
 

@@ -44,7 +44,7 @@ def _print_review(board, args: argparse.Namespace) -> int:
         return EXIT_OK
     start, end = board.period()
     if start and end:  # (which cycle: this one, or the one --start and --end named)
-        print(_("cycle  {start} to {end}").format(start=start, end=end))
+        print(on_screen(_("cycle  {start} to {end}").format(start=start, end=end)))
         print()
     goals = board.goal_results()
     print(table([_(name).upper() for name in GOAL_COLUMNS], [
@@ -93,16 +93,16 @@ def cmd_answer(args: argparse.Namespace) -> int:
 
 
 def cmd_tick(args: argparse.Namespace) -> int:
-    from sales.text import safe
-
     if args.number is None and (args.undo or args.toggle):
         raise BadInput("{flag} needs the item's number: uplift review tick N {flag}",
                        flag="--undo" if args.undo else "--toggle")
     board = open_board(args)
     with reading_given_cycle(board, args):
         if args.number is None:
+            from tui.cli_output import checklist_item
+
             for n, (text, tick) in enumerate(board.checklist("review", lang=language()), 1):
-                print(safe(f"[{'x' if tick else ' '}] {n}. {text}"))
+                print(checklist_item(n, tick is not None, text))
             return EXIT_OK
         before = board.checklist("review", lang=language())
         was = before[args.number - 1][1] is not None if 0 < args.number <= len(before) else None
@@ -149,14 +149,14 @@ def cmd_payout(args: argparse.Namespace) -> int:
     for index, s in enumerate(statements):
         if index:
             print()
-        print(safe(_("{rep} ({plan}): {total}").format(rep=s.rep, plan=s.plan or _("no incentive plan"),
-                                                       total=money(s.total))))
+        print(detail_on_screen(safe(_("{rep} ({plan}): {total}").format(
+            rep=s.rep, plan=s.plan or _("no incentive plan"), total=money(s.total)))))
         if s.hold is not None:  # (first: the rep reads why it is not paid before the figures)
             print(detail_on_screen(safe("  " + hold_text(s.hold))))
         for line in s.lines:
             print(detail_on_screen(safe(f"  {say(line.text)}")))  # (on a terminal, wrapped under itself)
         for award in s.recognition:
-            print(safe("  " + _("recognition: {award}").format(award=award)))
+            print(detail_on_screen(safe("  " + _("recognition: {award}").format(award=award))))
         if approved := approval_text(s, "uplift payout approve"):
             print(detail_on_screen(safe("  " + approved)))
         for text, _amount in changed_lines(s):

@@ -61,7 +61,7 @@ def cmd_weekly(args: argparse.Namespace) -> int:
              "at": tick.at if tick else None} for n, (text, tick) in enumerate(items, 1)],
             "pipeline": moved})
         return EXIT_OK
-    from tui.cli_output import detail_on_screen, on_screen, table
+    from tui.cli_output import checklist_item, detail_on_screen, on_screen, table
     from tui.movement_text import COLUMNS, step_lines, title, waterfall_rows
 
     done = sum(1 for _, tick in items if tick)
@@ -70,7 +70,7 @@ def cmd_weekly(args: argparse.Namespace) -> int:
                                                                                count=len(items))))
     for n, (text, tick) in enumerate(items, 1):
         who = f"  ({tick.by}, {day_of(tick.at)})" if tick else ""
-        print(on_screen(safe(f"[{'x' if tick else ' '}] {n}. {text}{who}"), hang=len(f"[ ] {n}. ")))
+        print(checklist_item(n, tick is not None, text + who))
     print()
     print(on_screen(safe(title(moved))))
     print(table([_(name).upper() for name in COLUMNS], waterfall_rows(moved), least_first=LEAST_FIRST))

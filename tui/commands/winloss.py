@@ -56,7 +56,8 @@ def cmd_winloss(args: argparse.Namespace) -> int:
 
 
 def _last_cycle(board):
-    """The cycle the plan had before this one (Board.cycles: the log's), or None."""
+    """The cycle the plan had before this one (Board.cycles: each once, dates only corrected not a
+    cycle of their own), or None."""
     now = board.plan_period()
     if now[0] is None:
         return None

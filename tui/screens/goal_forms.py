@@ -22,6 +22,7 @@ from sales.goals import (
     SCOPE_FIELDS,
     Goal,
     Strategy,
+    last_confidence,
     read_target,
     percent_refusal,
     read_outcome,
@@ -193,7 +194,7 @@ def checkin_form(board, goal: Goal) -> FieldsForm:
         (("value", _("Value of {metric} now").format(metric=metric_text(goal.metric) or _("the metric")),
           text_input("", placeholder="1.29M")),
          ("confidence", _("Confidence"), Select([(plain_rich(_(CONFIDENCE_LABELS[c])), c) for c in CONFIDENCES],
-                                                allow_blank=False, value="on_track")),
+                                                allow_blank=False, value=last_confidence(last or []))),
          ("date", _("Date"), text_input("", placeholder=DATE_PLACEHOLDER))),
         # under the row: a label beside another is one line, and the last value would be cut
         # (one line with the date's: at 80×24 a line more pushes the comment out of sight)

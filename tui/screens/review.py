@@ -458,6 +458,24 @@ class ReviewScreen(TabKeys, BoardView):
         with self.reading():
             self._show_statement()
 
+    @on(DataTable.RowSelected, "#review-leaderboard")
+    def leader_picked(self, event: DataTable.RowSelected) -> None:
+        """enter on a rep of the leaderboard: their statement, on the Payouts tab (as QuotaPath
+        opens a rep's statement from its leaderboard), where a, p and h act on it. Another rep's
+        pay is not a rep's to read: said, as `uplift payout --rep` says it."""
+        rep = event.row_key.value
+        if not self.board.reads_pay(rep):
+            try:
+                with self.reading():
+                    self.board.payouts(rep)
+            except UpliftError as error:
+                tell(self, error, "warning")
+            return
+        self.query_one("#review-rep", Select).value = rep
+        self.query_one(TabbedContent).active = "tab-review-payouts"
+        statement = self.query_one("#review-statement", DataTable)
+        self.call_after_refresh(statement.focus)
+
     @on(DataTable.RowSelected, "#review-questions")
     def question_picked(self, event: DataTable.RowSelected) -> None:
         self.question = int(event.row_key.value)
