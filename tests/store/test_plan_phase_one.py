@@ -87,6 +87,19 @@ def test_importing_the_file_again_adds_no_second_diagnosis_note_or_tick(team, tm
     assert [m.id for m in second.saved_mappings()] == ["M-1"]
 
 
+def test_a_file_reads_back_into_the_board_it_was_exported_from(team, tmp_path) -> None:
+    """The file leaves out a kept text's empty parts (a date column's template without values, no
+    notes): read back into its own board, the diagnosis is the one kept, not a change refused."""
+    board = _phase_one(team, tmp_path)
+    said = board.snapshots()[0].diagnosis.source.said
+    assert said["notes"] == [] and "notes:" not in dump_plan(board.export_plan()).split("\nmappings:")[0].split(
+        "      said:")[1]  # (the case: an empty part the file does not carry)
+    before = snapshot_files(board.path)
+    again = board.import_plan(parse_plan_text(dump_plan(board.export_plan()).encode()).document)
+    assert (again.created, again.changed) == ([], [])
+    assert snapshot_files(board.path) == before
+
+
 def test_a_file_may_not_change_a_kept_diagnosis(team, tmp_path) -> None:
     board = _phase_one(team, tmp_path)
     exported = dump_plan(board.export_plan())
