@@ -180,6 +180,11 @@ _MAPPING = ("- id: M-1\n  signature: amount|date|region|stage\n  columns: [date,
     (("  saved_by: dana\n", "  saved_by: ghost\n"), "mappings[0].saved_by"),
     (("  saved_by: dana\n", "  saved_by: dana\n  colour: red\n"), "mappings[0].colour"),
     (("  saved_by: dana\n", "  saved_by: dana\n" + _MAPPING.replace("M-1", "M-2")), "mappings[1].signature"),
+    # a column none of those files has: each run on them stopped at it ("--map Nope=stage: no column")
+    (("    Stage: stage\n", "    Nope: stage\n"), "mappings[0].overrides.Nope"),
+    (("    Stage: stage\n", '    "\\e[31mStage\\a": stage\n'), "mappings[0].overrides.\x1b[31mStage\x07"),
+    # a signature no run writes matches no file
+    (("  signature: amount|date|region|stage\n", "  signature: Stage|amount|date|region\n"), "mappings[0].signature"),
 ])
 def test_a_wrong_column_mapping_is_said_at_its_field_and_nothing_is_written(team, change, path) -> None:
     board = Board(team, actor="dana", clock=_clock)
