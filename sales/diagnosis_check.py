@@ -103,15 +103,15 @@ def template_problem(said: object) -> Reason | None:
     try:
         fields = list(string.Formatter().parse(template))
     except ValueError:
-        return Reason("{template!r} is not a template: a brace is written twice ({{{{ or }}}})", template=template)
+        return Reason("{kept!r} is not a template: a brace is written twice ({{{{ or }}}})", kept=template)
     for _literal, name, spec, conversion in fields:
         if name is None:
             continue
         if not _NAME.match(name) or name not in values:
-            return Reason("{template!r} names {name!r}, which is none of its values ({values})", template=template,
+            return Reason("{kept!r} names {name!r}, which is none of its values ({values})", kept=template,
                           name="{" + name + "}", values=", ".join(values) or "–")
         if conversion not in (None, "r", "s") or not _SPEC.match(spec or ""):
-            return Reason("{template!r} formats {name!r} in a way Uplift never writes", template=template,
+            return Reason("{kept!r} formats {name!r} in a way Uplift never writes", kept=template,
                           name="{" + name + "}")
     for value in values.values():
         if (why := template_problem(value)) is not None:

@@ -226,6 +226,10 @@ def test_column_mappings_are_a_leads_and_one_for_each_set_of_columns(team) -> No
      "diagnoses[0].diagnosis.findings[0].said"),
     ("        template: 'All sales: {what} fell", "        template: 'All sales: {what:>999999999} fell",
      "diagnoses[0].diagnosis.findings[0].said"),
+    ("        template: 'All sales: {what} fell", "        template: 'All sales: {0} fell",
+     "diagnoses[0].diagnosis.findings[0].said"),
+    ("        template: 'All sales: {what} fell", "        template: 'All sales: {what}} fell",
+     "diagnoses[0].diagnosis.findings[0].said"),
     ("  text: 'All sales: revenue fell", "  text: '" + "x" * 4001 + "All sales: revenue fell",
      "diagnoses[0].diagnosis.findings[0].text"),
     ("- template: 'not found: {fields}'", "- template: 'not found: {nothing}'",
@@ -241,4 +245,5 @@ def test_a_kept_diagnosis_holds_what_a_run_computes(team, tmp_path, old, new, pa
     with pytest.raises(PlanInvalid) as error:
         _imported(fresh, exported.replace(old, new, 1))
     assert [p.path for p in error.value.problems] == [path]
+    assert f"{path}: " in str(error.value)  # (said: a template's problem named it as `template`, and failed, exit 3)
     assert not (fresh / "plan.json").exists()
