@@ -59,11 +59,8 @@ def mapping_problems(mapping: SavedMapping) -> list[tuple[str, Reason]]:
     found: list[tuple[str, Reason]] = []
     if not mapping.signature.strip():
         found.append(("signature", Reason("a saved mapping names the columns it is for (the files' signature)")))
-    elif header_signature(mapping.signature.split("|")) != mapping.signature:  # (no file's would match it)
-        found.append(("signature", Reason("{signature!r} is no signature a run writes (the columns' names in lower "
-                                          "case, letters and digits, sorted, joined by |): write it as {written!r}",
-                                          signature=mapping.signature,
-                                          written=header_signature(mapping.signature.split("|")))))
+    elif (why := signature_problem(mapping.signature)) is not None:
+        found.append(("signature", why))
     named = set(mapping.signature.split("|")) if not found else None  # (the columns, once the signature says them)
     if not mapping.overrides:
         found.append(("overrides", Reason("a saved mapping gives at least one column's field (COLUMN: FIELD)")))
@@ -87,6 +84,16 @@ def mapping_problems(mapping: SavedMapping) -> list[tuple[str, Reason]]:
                 continue
             result[column] = field
     return found
+
+
+def signature_problem(signature: str) -> Reason | None:
+    """Why a file's `signature` is none a run writes (header_signature), if it is not: no file's
+    columns would match it."""
+    written = header_signature(signature.split("|"))
+    if written == signature:
+        return None
+    return Reason("{signature!r} is no signature a run writes (the columns' names in lower case, letters and "
+                  "digits, sorted, joined by |): write it as {written!r}", signature=signature, written=written)
 
 
 def header_signature(headers: Iterable[str]) -> str:

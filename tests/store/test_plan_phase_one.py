@@ -218,6 +218,7 @@ def test_column_mappings_are_a_leads_and_one_for_each_set_of_columns(team) -> No
 
 @pytest.mark.parametrize(("old", "new", "path"), [
     ("    period: quarter\n", "    period: week\n", "diagnoses[0].diagnosis.period"),
+    ("  signature: amount|date|region|stage\n", "  signature: Amount|date|region|stage\n", "diagnoses[0].signature"),
     ("    rows_read: 7\n", "    rows_read: -7\n", "diagnoses[0].diagnosis.rows_read"),
     ("    rows_used: 7\n", "    rows_used: 70\n", "diagnoses[0].diagnosis.rows_used"),
     ("    last_date: '2026-06-30'\n", "    last_date: '2025-06-30'\n", "diagnoses[0].diagnosis.last_date"),
