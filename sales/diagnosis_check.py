@@ -103,6 +103,8 @@ def template_problem(said: object) -> Reason | None:
     template, values = said["template"], said["values"]
     if not isinstance(template, str) or not isinstance(values, dict):
         return Reason("a kept text is a template (text) and its values (a mapping)")
+    if any(isinstance(text, str) and len(text) > TEXT_MAX for text in (template, *values.values())):
+        return Reason("too long: at most {count} characters", count=TEXT_MAX)  # (as the text it says)
     if not values:
         return None  # (said as it is, braces and all: sales.errors)
     try:

@@ -231,6 +231,8 @@ def test_column_mappings_are_a_leads_and_one_for_each_set_of_columns(team) -> No
      "diagnoses[0].diagnosis.findings[0].said"),
     ("        template: 'All sales: {what} fell", "        template: 'All sales: {0} fell",
      "diagnoses[0].diagnosis.findings[0].said"),
+    ("        template: 'All sales: {what} fell", "        template: '" + "x" * 4001 + "All sales: {what} fell",
+     "diagnoses[0].diagnosis.findings[0].said"),
     ("        template: 'All sales: {what} fell", "        template: 'All sales: {what}} fell",
      "diagnoses[0].diagnosis.findings[0].said"),
     ("  text: 'All sales: revenue fell", "  text: '" + "x" * 4001 + "All sales: revenue fell",
