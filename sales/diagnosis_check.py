@@ -1,6 +1,6 @@
 """What a kept diagnosis a plan file brings must hold beyond its types (sales/plan_check.py says
 each problem at its field): its period is one a run computes (months or quarters), its dates are
-days (the first no later than the last), each period row and breakdown is labelled as a run of
+days (the first no later than the last), its rows used no more than it read, each period row and breakdown is labelled as a run of
 that period labels it (`2026-07`, `2026-Q3`), its texts are at most TEXT_MAX characters as
 any text of a plan is, and its texts kept with their templates
 (sales.phrases.as_builtins) are templates the interface can say: a name in braces for each value
@@ -51,6 +51,11 @@ def diagnosis_problems(diagnosis: Diagnosis) -> list[tuple[str, Reason]]:
     if len(days) == 2 and days["last_date"] < days["first_date"]:
         found.append(("last_date", Reason("the period ends ({end}) before it starts ({start})",
                                           end=days["last_date"], start=days["first_date"])))
+    if diagnosis.rows_read < 0:
+        found.append(("rows_read", Reason("{count} rows: a count of rows is 0 or more", count=diagnosis.rows_read)))
+    elif not 0 <= diagnosis.rows_used <= diagnosis.rows_read:
+        found.append(("rows_used", Reason("{used} rows used of {read} read: a run uses at most the rows it reads, "
+                                          "and none below 0", used=diagnosis.rows_used, read=diagnosis.rows_read)))
     label = _MONTH if diagnosis.period == "month" else _QUARTER if diagnosis.period == "quarter" else None
     for index, row in enumerate(diagnosis.periods):
         if label is not None and not label.match(row.period):
@@ -98,20 +103,22 @@ def template_problem(said: object) -> Reason | None:
     template, values = said["template"], said["values"]
     if not isinstance(template, str) or not isinstance(values, dict):
         return Reason("a kept text is a template (text) and its values (a mapping)")
+    if any(isinstance(text, str) and len(text) > TEXT_MAX for text in (template, *values.values())):
+        return Reason("too long: at most {count} characters", count=TEXT_MAX)  # (as the text it says)
     if not values:
         return None  # (said as it is, braces and all: sales.errors)
     try:
         fields = list(string.Formatter().parse(template))
     except ValueError:
-        return Reason("{template!r} is not a template: a brace is written twice ({{{{ or }}}})", template=template)
+        return Reason("{kept!r} is not a template: a brace is written twice ({{{{ or }}}})", kept=template)
     for _literal, name, spec, conversion in fields:
         if name is None:
             continue
         if not _NAME.match(name) or name not in values:
-            return Reason("{template!r} names {name!r}, which is none of its values ({values})", template=template,
+            return Reason("{kept!r} names {name!r}, which is none of its values ({values})", kept=template,
                           name="{" + name + "}", values=", ".join(values) or "–")
         if conversion not in (None, "r", "s") or not _SPEC.match(spec or ""):
-            return Reason("{template!r} formats {name!r} in a way Uplift never writes", template=template,
+            return Reason("{kept!r} formats {name!r} in a way Uplift never writes", kept=template,
                           name="{" + name + "}")
     for value in values.values():
         if (why := template_problem(value)) is not None:

@@ -115,3 +115,17 @@ class Plan(msgspec.Struct, forbid_unknown_fields=True):
     approvals: list[Approval] = []
     holds: list[PayoutHold] = []
     ticks: list[PlanTick] = []
+
+
+def as_written(value: object) -> object:
+    """Plain data as a plan file says it: empty fields (null, "", [] or {}) left out, a whole
+    float as an int. What the file's writer writes, and what a kept record read back from one is
+    compared by (a kept diagnosis's free-form `said` loses its empty parts in the file)."""
+    if isinstance(value, dict):
+        out = {key: as_written(item) for key, item in value.items()}
+        return {key: item for key, item in out.items() if item not in (None, "", [], {})}
+    if isinstance(value, list):
+        return [as_written(item) for item in value]
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2 ** 53:
+        return int(value)  # `target: 15`, as a person writes it (15.0 changed every hand-written number line)
+    return value

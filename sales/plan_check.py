@@ -33,7 +33,7 @@ from sales.goals import (POINTS, Goal, alignment_loop, parse_target, rate_range_
                          settle_direction)
 from sales.members import member_for, nearest_member
 from sales.rollup import rollup_problem
-from sales.snapshots import mapping_problems
+from sales.snapshots import mapping_problems, signature_problem
 from sales.ids import format_id, kind_word, parse_id
 from sales.phrases import Phrase
 from sales.plan import PLAN_SCHEMA, SECTIONS, Plan, Section
@@ -325,6 +325,8 @@ def _check_diagnoses(snapshots: object, problems: list[Problem]) -> None:
         if snapshot is not _FAILED:
             problems += [Problem(f"diagnoses[{index}].diagnosis.{where}", why)
                          for where, why in diagnosis_problems(snapshot.diagnosis)]
+            if snapshot.signature and (why := signature_problem(snapshot.signature)) is not None:
+                problems.append(Problem(f"diagnoses[{index}].signature", why))
 
 
 def _check_mappings(mappings: object, problems: list[Problem]) -> None:

@@ -54,11 +54,14 @@ class SavedMapping(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
 def mapping_problems(mapping: SavedMapping) -> list[tuple[str, Reason]]:
     """(field, what is wrong) for a saved mapping a plan file brings: it names the columns it is
     for (a signature as header_signature writes it) and at least one column's field, each a field
-    `--map` takes (or `ignore`), each column and each field once, as `uplift diagnose --map`
-    holds what is typed."""
+    `--map` takes (or `ignore`), each column one of those files' and each column and each field
+    once, as `uplift diagnose --map` holds what is typed."""
     found: list[tuple[str, Reason]] = []
     if not mapping.signature.strip():
         found.append(("signature", Reason("a saved mapping names the columns it is for (the files' signature)")))
+    elif (why := signature_problem(mapping.signature)) is not None:
+        found.append(("signature", why))
+    named = set(mapping.signature.split("|")) if not found else None  # (the columns, once the signature says them)
     if not mapping.overrides:
         found.append(("overrides", Reason("a saved mapping gives at least one column's field (COLUMN: FIELD)")))
     result: dict[str, str] = {}
@@ -70,6 +73,9 @@ def mapping_problems(mapping: SavedMapping) -> list[tuple[str, Reason]]:
         elif field not in FIELDS and field != IGNORE:
             found.append((where, Reason("unknown field {field!r} (known: {known}, {ignore})", field=field,
                                         known=", ".join(FIELDS), ignore=IGNORE)))
+        elif named is not None and normalise_header(column) not in named:  # (each run on those files would stop at it, as at `--map`)
+            found.append((where, Reason("no column {wanted!r} (columns: {columns})", wanted=column,
+                                        columns=", ".join(mapping.columns) or mapping.signature)))
         else:
             try:
                 check_once(result, seen, column, field)
@@ -78,6 +84,16 @@ def mapping_problems(mapping: SavedMapping) -> list[tuple[str, Reason]]:
                 continue
             result[column] = field
     return found
+
+
+def signature_problem(signature: str) -> Reason | None:
+    """Why a file's `signature` is none a run writes (header_signature), if it is not: no file's
+    columns would match it."""
+    written = header_signature(signature.split("|"))
+    if written == signature:
+        return None
+    return Reason("{signature!r} is no signature a run writes (the columns' names in lower case, letters and "
+                  "digits, sorted, joined by |): write it as {written!r}", signature=signature, written=written)
 
 
 def header_signature(headers: Iterable[str]) -> str:

@@ -18,7 +18,7 @@ from sales.deals import renamed, stage_renames, stranded
 from sales.errors import Reason, Refused, Word
 from sales.ids import format_id
 from sales.members import FormerMember, Member
-from sales.plan import SECTIONS, Plan, PlanInfo, Section
+from sales.plan import SECTIONS, Plan, PlanInfo, Section, as_written
 from sales.plan_info import cycle_clash
 from sales.plan_check import (
     BoardFacts,
@@ -331,6 +331,8 @@ class _Import:
                 self.create(section, item, path)
                 continue
             keys = changed_keys(old, item)
+            if keys and section.kind == "snapshot" and written(old) == written(item):
+                keys = set()  # (exported as the board keeps it: its `said` lost only its empty parts)
             if not keys:
                 self.summary.unchanged.append(item.id)
                 continue
@@ -537,3 +539,8 @@ def item_label(item) -> str:
     text = getattr(item, "text", "")
     first = text.splitlines()[0] if text else ""
     return first[:60] + ("…" if len(first) > 60 or "\n" in text else "")
+
+
+def written(record: object) -> object:
+    """A record as a plan file carries it (sales.plan.as_written)."""
+    return as_written(msgspec.to_builtins(record))

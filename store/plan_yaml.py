@@ -34,7 +34,7 @@ from yaml.composer import Composer
 from yaml.events import AliasEvent
 
 from sales.errors import Reason
-from sales.plan import PLAN_SCHEMA, Plan
+from sales.plan import PLAN_SCHEMA, Plan, as_written
 from sales.plan_check import PlanInvalid, Problem
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -399,18 +399,7 @@ def header() -> str:
 
 def plan_document(plan: Plan) -> dict:
     """The plan as plain data in the models' key order, empty fields left out, dates kept."""
-    return _pruned(msgspec.to_builtins(plan, builtin_types=(date,)))
-
-
-def _pruned(value: object) -> object:
-    if isinstance(value, dict):
-        out = {key: _pruned(item) for key, item in value.items()}
-        return {key: item for key, item in out.items() if item not in (None, "", [], {})}
-    if isinstance(value, list):
-        return [_pruned(item) for item in value]
-    if isinstance(value, float) and value.is_integer() and abs(value) < 2 ** 53:
-        return int(value)  # `target: 15`, as a person writes it (15.0 changed every hand-written number line)
-    return value
+    return as_written(msgspec.to_builtins(plan, builtin_types=(date,)))
 
 
 def dump_plan(plan: Plan) -> str:

@@ -32,7 +32,7 @@ def test_joining_the_products_file_gives_product_lines_without_a_map(run) -> Non
     code, out, err = run("diagnose", CRM / "sales_pipeline.csv", "--join", "sales_teams.csv:sales_agent",
                          "--join", "products.csv:product", "--json", "--no-save")
     assert code == 0, err
-    d = json.loads(out)
+    d = json.loads(out)["diagnosis"]
     lines = {row["value"]: row["metrics"]["revenue"] for row in d["breakdowns"]["product_line"]}
     assert lines == pytest.approx(dict(expected))
     assert d["source"]["mapping"]["product_line"] == "series"
@@ -58,7 +58,7 @@ def test_the_hint_names_the_key_as_each_file_spells_it_and_needs_a_product_line(
     code, out, err = run("diagnose", tmp_path / "deals.csv", "--no-save")
     assert "products.csv gives each product's line ('category'); --join products.csv:Item=ITEM adds it" in out
     code, out, err = run("diagnose", tmp_path / "deals.csv", "--join", "products.csv:Item=ITEM", "--json", "--no-save")
-    assert code == 0 and [r["value"] for r in json.loads(out)["breakdowns"]["product_line"]] == ["Tools"]
+    assert code == 0 and [r["value"] for r in json.loads(out)["diagnosis"]["breakdowns"]["product_line"]] == ["Tools"]
 
 
 def test_without_the_teams_join_the_report_says_which_file_gives_the_regions(run) -> None:

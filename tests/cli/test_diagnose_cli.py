@@ -33,7 +33,7 @@ def test_superstore_json_numbers_and_the_kept_snapshot(run, team) -> None:
         by_region[r["Region"]] += float(r["Sales"])
     code, out, err = run("diagnose", SUPERSTORE, "--json")
     assert code == 0, err
-    d = json.loads(out)  # stdout is the JSON and nothing else
+    d = json.loads(out)["diagnosis"]  # stdout is the JSON and nothing else
     assert d["total"]["revenue"] == pytest.approx(total)
     assert d["total"]["orders"] == len({r["Order ID"] for r in lines})
     regions = {g["value"]: g["metrics"]["revenue"] for g in d["breakdowns"]["region"]}
@@ -65,7 +65,7 @@ def test_crm_with_a_joined_team_file(run) -> None:
         revenue[office[r["sales_agent"]]] += float(r["close_value"])
     code, out, err = run("diagnose", CRM, "--join", f"{TEAMS}:sales_agent", "--period", "quarter", "--json")
     assert code == 0, err
-    d = json.loads(out)
+    d = json.loads(out)["diagnosis"]
     assert d["total"]["won"] == len(won) and d["total"]["lost"] == len(lost)
     assert d["total"]["win_rate"] == pytest.approx(len(won) / (len(won) + len(lost)))
     assert {g["value"]: g["metrics"]["revenue"] for g in d["breakdowns"]["region"]} == pytest.approx(dict(revenue))
@@ -81,7 +81,7 @@ def test_a_joined_file_named_alone_is_found_beside_the_main_file(run, tmp_path, 
     monkeypatch.chdir(tmp_path)
     code, out, err = run("diagnose", CRM, "--join", f"{Path(TEAMS).name}:sales_agent", "--json")
     assert code == 0, err
-    assert {g["value"] for g in json.loads(out)["breakdowns"]["region"]} == set(office.values())
+    assert {g["value"] for g in json.loads(out)["diagnosis"]["breakdowns"]["region"]} == set(office.values())
 
 
 @needs_data
@@ -97,7 +97,7 @@ def test_a_join_key_named_differently_in_each_file(run, tmp_path) -> None:
             won[office[r["sales_agent"]]] = won.get(office[r["sales_agent"]], 0) + float(r["close_value"])
     code, out, err = run("diagnose", CRM, "--join", f"{teams}:sales_agent=agent", "--json", "--no-save")
     assert code == 0, err
-    assert {g["value"]: g["metrics"]["revenue"] for g in json.loads(out)["breakdowns"]["region"]} == \
+    assert {g["value"]: g["metrics"]["revenue"] for g in json.loads(out)["diagnosis"]["breakdowns"]["region"]} == \
         pytest.approx(won)
     code, _, err = run("diagnose", CRM, "--join", f"{teams}:sales_agent=", "--no-save")
     assert code == 2 and "expected FILE:KEY or FILE:KEY=JOINED_KEY" in err
@@ -116,22 +116,22 @@ def test_a_mapping_given_once_is_reused_for_files_with_the_same_columns(run, tea
     assert code == 2 and "date" in err  # 'when' is no known date header
     code, out, err = run("diagnose", first, "--map", "when=date", "--map", "total=amount", "--json")
     assert code == 0, err
-    mapped = json.loads(out)
+    mapped = json.loads(out)["diagnosis"]
     assert mapped["total"]["revenue"] == 180 and mapped["source"]["mapping"]["region"] == "area"
 
     code, out, err = run("diagnose", first, "--json")
     assert code == 0 and "reused the column mapping" in err
-    again = json.loads(out)
+    again = json.loads(out)["diagnosis"]
     assert again["total"] == mapped["total"] and again["source"]["mapping"] == mapped["source"]["mapping"]
     # same columns in another order and case: the same layout
     code, out, _ = run("diagnose", second, "--json")
-    assert code == 0 and json.loads(out)["total"]["revenue"] == 70
+    assert code == 0 and json.loads(out)["diagnosis"]["total"]["revenue"] == 70
 
     # --map wins over the saved mapping, and becomes the saved mapping
     code, out, _ = run("diagnose", first, "--map", "area=ignore", "--json")
-    assert code == 0 and "region" not in json.loads(out)["source"]["mapping"]
+    assert code == 0 and "region" not in json.loads(out)["diagnosis"]["source"]["mapping"]
     code, out, _ = run("diagnose", first, "--json")
-    assert "region" not in json.loads(out)["source"]["mapping"]
+    assert "region" not in json.loads(out)["diagnosis"]["source"]["mapping"]
     [saved] = Board(team, actor="dana").saved_mappings()
     assert saved.overrides == {"when": "date", "total": "amount", "area": "ignore"}
 
@@ -172,7 +172,7 @@ def test_a_mapping_that_says_two_things_is_refused(run, team, tmp_path, maps, me
     # the same pair given twice says one thing
     code, _, err = run("diagnose", path, "--map", "when=date", "--map", "total=amount", "--map", "total=amount",
                        "--json")
-    assert code == 0 and json.loads(_)["total"]["revenue"] == 10
+    assert code == 0 and json.loads(_)["diagnosis"]["total"]["revenue"] == 10
 
 
 @pytest.mark.parametrize("content, message", [
@@ -216,7 +216,7 @@ def test_a_rep_may_diagnose_but_not_keep_a_snapshot(run, team, tmp_path) -> None
     code, out, err = run("diagnose", path, "--no-save", user="ali")
     assert code == 0 and "revenue" in out and "Kept as" not in out
     code, out, err = run("diagnose", path, "--no-save", "--json", user="ali")
-    assert code == 0 and json.loads(out)["id"] is None and json.loads(out)["total"]["revenue"] == 10
+    assert code == 0 and json.loads(out)["diagnosis"]["id"] is None and json.loads(out)["diagnosis"]["total"]["revenue"] == 10
     assert snapshot_files(team) == before
 
 
@@ -376,7 +376,7 @@ def test_costs_by_a_dimension_the_records_lack_are_refused(run, team, tmp_path) 
     sales.write_text("date,customer,amount,area\n2026-01-05,A,100,North\n2026-01-06,B,200,South\n", encoding="utf-8")
     code, out, err = run("diagnose", sales, "--costs", costs, "--map", "area=region", "--json")
     assert code == 0, err
-    north = next(r for r in json.loads(out)["breakdowns"]["region"] if r["value"] == "North")
+    north = next(r for r in json.loads(out)["diagnosis"]["breakdowns"]["region"] if r["value"] == "North")
     assert north["metrics"]["roi"] == pytest.approx((100 - 5000) / 5000)
 
 
@@ -409,7 +409,8 @@ def test_a_negative_cost_is_refused_naming_its_row(run, team, tmp_path) -> None:
 @needs_data
 def test_a_kept_diagnosis_shown_as_json_is_named_as_the_list_names_it(run) -> None:
     """`diagnosis show X-1 --json` is the item `diagnosis list --json` lists, with every table:
-    its id, when and by whom it was kept, and the same figures."""
+    its id, when and by whom it was kept, and the same figures; `diagnose --json`, the run that
+    kept it, printed it so too (it printed the diagnosis bare, with its id alone)."""
     code, whole, err = run("diagnose", SUPERSTORE, "--json")
     assert code == 0, err
     [kept] = json.loads(run("diagnosis", "list", "--json")[1])
@@ -420,8 +421,7 @@ def test_a_kept_diagnosis_shown_as_json_is_named_as_the_list_names_it(run) -> No
     assert shown["overrides"] == kept["overrides"]
     for key in ("period", "first_date", "last_date", "rows_read", "rows_used", "dropped", "total", "findings"):
         assert shown[key] == kept[key]
-    assert {key: value for key, value in shown.items() if key not in ("saved_at", "saved_by", "overrides")} \
-        == json.loads(whole)
+    assert json.loads(out) == json.loads(whole)  # (what `diagnose --json` printed as it kept it: the same)
 
 
 def test_a_cost_file_matches_groups_as_a_join_does_and_says_what_matched_nothing(run, monkeypatch, tmp_path) -> None:

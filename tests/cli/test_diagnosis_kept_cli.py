@@ -222,3 +222,29 @@ def test_without_cycle_dates_a_recent_diagnosis_ticks_the_import_step(run, tmp_p
     assert run("diagnosis", "checklist")[1].splitlines()[0].startswith("[x] 1. Import")
     fix_now(monkeypatch, datetime(2027, 1, 6, 12, tzinfo=timezone.utc))
     assert run("diagnosis", "checklist")[1].splitlines()[0].startswith("[ ] 1. Import")
+
+
+def test_a_plan_files_kept_text_it_cannot_say_is_said_at_its_line(run, tmp_path, capsys, monkeypatch) -> None:
+    """A kept diagnosis's template a hand edit broke (`{column.__class__}`) is refused at its line,
+    exit 2, nothing written: its reason named the template `template`, which the message's own
+    template is, and the import failed as a bug (exit 3)."""
+    from tests.cli.conftest import run_uplift
+    from tests.conftest import snapshot_files
+
+    (tmp_path / "q3.csv").write_text(Q3, encoding="utf-8")
+    assert run("diagnose", tmp_path / "q3.csv")[0] == 0
+    code, exported, err = run("plan", "export")
+    assert code == 0, err
+    kept = "- template: '{column} -> {field}"
+    assert kept in exported
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(exported.replace(kept, "- template: '{column.__class__} -> {field}", 1), encoding="utf-8")
+    line = exported[:exported.index(kept)].count("\n") + 1
+    other = run_uplift(tmp_path / "other", capsys, monkeypatch)
+    assert other("init")[0] == 0
+    before = snapshot_files(tmp_path / "other")
+    code, out, err = other("plan", "import", plan)
+    assert (code, out) == (2, "")
+    assert err.startswith(f"{plan}:{line}: diagnoses[0].diagnosis.source.said.explanation[0]: "
+                          "'{column.__class__} -> {field} ({holds}; {how})' names '{column.__class__}', "), err
+    assert snapshot_files(tmp_path / "other") == before

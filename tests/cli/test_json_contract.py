@@ -251,3 +251,28 @@ def test_the_ratios_are_the_fractions_a_script_computes(demo, capsys, monkeypatc
     for goal in review["goals"]:
         if goal["actual"] and goal["target"] and goal["direction"] == "increase":
             assert goal["attainment"] == pytest.approx(goal["actual"] / goal["target"])
+    returned = {s["strategy"]: s["returned"] for s in review["strategies"] if s["spent"]}
+    assert returned and returned == pytest.approx({s["strategy"]: s["won_value"] / s["spent"]
+                                                   for s in review["strategies"] if s["spent"]})
+    # a spreadsheet's payroll sheet says attainment in percent, as its column's name does
+    sheet = {r["rep"]: r for r in csv.DictReader(io.StringIO(run("payout", "--csv", user="dana")[1]))}
+    assert {rep: float(row["attainment_pct"]) for rep, row in sheet.items() if rep in attained} == pytest.approx(
+        {rep: round(share * 100, 1) for rep, share in attained.items()})
+
+
+def test_diagnose_prints_what_it_kept_as_diagnosis_show_does(run, tmp_path):
+    """The verb that keeps a diagnosis prints it as `diagnosis show --json` shows it (it printed
+    the diagnosis bare, its id beside its figures); with --no-save the same keys, nothing kept."""
+    sales = tmp_path / "sales.csv"
+    sales.write_text("date,amount,region\n2026-07-01,100,North\n2026-08-01,50,South\n", encoding="utf-8")
+    code, kept, err = run("diagnose", sales, "--json")
+    assert code == 0 and err == "Kept as X-1 (see `uplift diagnosis list`).\n"
+    assert kept == run("diagnosis", "show", "X-1", "--json")[1]
+    shown = json.loads(kept)
+    assert [r["action"] for r in shown["history"]] == ["diagnosis.save"]
+    code, out, err = run("diagnose", sales, "--json", "--no-save")
+    assert (code, err) == (0, "")
+    unkept = json.loads(out)
+    assert (set(unkept), set(unkept["diagnosis"]), unkept["history"]) == (set(shown), set(shown["diagnosis"]), [])
+    assert [unkept["diagnosis"][k] for k in ("id", "saved_at", "saved_by")] == [None, None, None]
+    assert unkept["diagnosis"]["total"] == shown["diagnosis"]["total"] and shown["diagnosis"]["total"]["revenue"] == 150

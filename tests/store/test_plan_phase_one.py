@@ -87,6 +87,19 @@ def test_importing_the_file_again_adds_no_second_diagnosis_note_or_tick(team, tm
     assert [m.id for m in second.saved_mappings()] == ["M-1"]
 
 
+def test_a_file_reads_back_into_the_board_it_was_exported_from(team, tmp_path) -> None:
+    """The file leaves out a kept text's empty parts (a date column's template without values, no
+    notes): read back into its own board, the diagnosis is the one kept, not a change refused."""
+    board = _phase_one(team, tmp_path)
+    said = board.snapshots()[0].diagnosis.source.said
+    assert said["notes"] == [] and "notes:" not in dump_plan(board.export_plan()).split("\nmappings:")[0].split(
+        "      said:")[1]  # (the case: an empty part the file does not carry)
+    before = snapshot_files(board.path)
+    again = board.import_plan(parse_plan_text(dump_plan(board.export_plan()).encode()).document)
+    assert (again.created, again.changed) == ([], [])
+    assert snapshot_files(board.path) == before
+
+
 def test_a_file_may_not_change_a_kept_diagnosis(team, tmp_path) -> None:
     board = _phase_one(team, tmp_path)
     exported = dump_plan(board.export_plan())
@@ -167,6 +180,11 @@ _MAPPING = ("- id: M-1\n  signature: amount|date|region|stage\n  columns: [date,
     (("  saved_by: dana\n", "  saved_by: ghost\n"), "mappings[0].saved_by"),
     (("  saved_by: dana\n", "  saved_by: dana\n  colour: red\n"), "mappings[0].colour"),
     (("  saved_by: dana\n", "  saved_by: dana\n" + _MAPPING.replace("M-1", "M-2")), "mappings[1].signature"),
+    # a column none of those files has: each run on them stopped at it ("--map Nope=stage: no column")
+    (("    Stage: stage\n", "    Nope: stage\n"), "mappings[0].overrides.Nope"),
+    (("    Stage: stage\n", '    "\\e[31mStage\\a": stage\n'), "mappings[0].overrides.\x1b[31mStage\x07"),
+    # a signature no run writes matches no file
+    (("  signature: amount|date|region|stage\n", "  signature: Stage|amount|date|region\n"), "mappings[0].signature"),
 ])
 def test_a_wrong_column_mapping_is_said_at_its_field_and_nothing_is_written(team, change, path) -> None:
     board = Board(team, actor="dana", clock=_clock)
@@ -200,6 +218,9 @@ def test_column_mappings_are_a_leads_and_one_for_each_set_of_columns(team) -> No
 
 @pytest.mark.parametrize(("old", "new", "path"), [
     ("    period: quarter\n", "    period: week\n", "diagnoses[0].diagnosis.period"),
+    ("  signature: amount|date|region|stage\n", "  signature: Amount|date|region|stage\n", "diagnoses[0].signature"),
+    ("    rows_read: 7\n", "    rows_read: -7\n", "diagnoses[0].diagnosis.rows_read"),
+    ("    rows_used: 7\n", "    rows_used: 70\n", "diagnoses[0].diagnosis.rows_used"),
     ("    last_date: '2026-06-30'\n", "    last_date: '2025-06-30'\n", "diagnoses[0].diagnosis.last_date"),
     ("    first_date: '2026-01-01'\n", "    first_date: 01/01/2026\n", "diagnoses[0].diagnosis.first_date"),
     ("    - period: 2026-Q2\n", "    - period: 2026-Q5\n", "diagnoses[0].diagnosis.periods[1].period"),
@@ -207,6 +228,12 @@ def test_column_mappings_are_a_leads_and_one_for_each_set_of_columns(team) -> No
     ("        template: 'All sales: {what} fell", "        template: 'All sales: {what.__class__} fell",
      "diagnoses[0].diagnosis.findings[0].said"),
     ("        template: 'All sales: {what} fell", "        template: 'All sales: {what:>999999999} fell",
+     "diagnoses[0].diagnosis.findings[0].said"),
+    ("        template: 'All sales: {what} fell", "        template: 'All sales: {0} fell",
+     "diagnoses[0].diagnosis.findings[0].said"),
+    ("        template: 'All sales: {what} fell", "        template: '" + "x" * 4001 + "All sales: {what} fell",
+     "diagnoses[0].diagnosis.findings[0].said"),
+    ("        template: 'All sales: {what} fell", "        template: 'All sales: {what}} fell",
      "diagnoses[0].diagnosis.findings[0].said"),
     ("  text: 'All sales: revenue fell", "  text: '" + "x" * 4001 + "All sales: revenue fell",
      "diagnoses[0].diagnosis.findings[0].text"),
@@ -223,4 +250,5 @@ def test_a_kept_diagnosis_holds_what_a_run_computes(team, tmp_path, old, new, pa
     with pytest.raises(PlanInvalid) as error:
         _imported(fresh, exported.replace(old, new, 1))
     assert [p.path for p in error.value.problems] == [path]
+    assert f"{path}: " in str(error.value)  # (said: a template's problem named it as `template`, and failed, exit 3)
     assert not (fresh / "plan.json").exists()

@@ -11,7 +11,6 @@ import sys
 
 from sales.errors import Refused
 from sales.text import safe
-from tui.cli_output import write_json
 from tui.cli_output import say_line
 from tui.cli_refs import names
 from tui.cli_support import EXIT_OK, BadInput, add_output_flags, add_path, add_verb, item_number, open_board
@@ -55,11 +54,13 @@ def cmd_diagnose(args: argparse.Namespace) -> int:
         used = ", ".join(f"{c}={f}" for c, f in run.reused.items())
         print(safe("uplift: " + _("reused the column mapping saved for files with these columns: {used} "
                                   "(--map COLUMN=FIELD changes it)").format(used=used)), file=sys.stderr)
-    if args.json:  # the kept snapshot's id first, as `diagnosis show --json` names it (null with --no-save)
-        import msgspec
+    if args.json:  # as `diagnosis show --json` shows what it kept (with --no-save: nothing kept, no history)
+        from sales.sales_fields import parse_overrides
+        from tui.cli_output import print_json
 
-        kept = msgspec.json.encode(run.snapshot.id if run and run.snapshot else None)
-        write_json(b'{"id":' + kept + b"," + diagnosis.to_json()[1:])
+        kept = run.snapshot if run else None
+        print_json(_shown(diagnosis, kept, run.overrides if run else parse_overrides(args.map),
+                          board.history(item=kept.id) if kept else []))
     else:
         sys.stdout.write(_report(diagnosis))
     if run and run.snapshot:
@@ -152,13 +153,9 @@ def cmd_diagnosis_show(args: argparse.Namespace) -> int:
                  for dimension, groups in d.breakdowns.items() for g in groups]
         print_csv(["table", "group", "partial", *METRICS], rows, args.output, board)
     elif args.json:  # the whole diagnosis, named as `diagnosis list --json` names the snapshot
-        import msgspec
-
         from tui.cli_output import print_json
 
-        print_json({"diagnosis": {"id": snapshot.id, "saved_at": snapshot.saved_at, "saved_by": snapshot.saved_by,
-                                  "overrides": snapshot.overrides, **msgspec.to_builtins(snapshot.diagnosis)},
-                    "history": board.history(item=snapshot.id)})
+        print_json(_shown(snapshot.diagnosis, snapshot, snapshot.overrides, board.history(item=snapshot.id)))
     else:
         from tui.cli_output import on_screen
 
@@ -166,6 +163,17 @@ def cmd_diagnosis_show(args: argparse.Namespace) -> int:
                                                                name=safe(snapshot.saved_by))))
         sys.stdout.write(_report(snapshot.diagnosis))
     return EXIT_OK
+
+
+def _shown(diagnosis, snapshot, overrides: dict, history: list) -> dict:
+    """A diagnosis as `diagnosis show --json` and `diagnose --json` print it: the whole of it under
+    "diagnosis", with the id, saved_at and saved_by it was kept with (null when it was not) and the
+    column overrides it used; the log's records of it under "history"."""
+    import msgspec
+
+    return {"diagnosis": {"id": snapshot and snapshot.id, "saved_at": snapshot and snapshot.saved_at,
+                          "saved_by": snapshot and snapshot.saved_by, "overrides": overrides,
+                          **msgspec.to_builtins(diagnosis)}, "history": history}
 
 
 def cmd_diagnosis_compare(args: argparse.Namespace) -> int:
