@@ -64,7 +64,7 @@ def _when(entry: Entry) -> str:
         return _("{when}, from {name}").format(when=_("today") if entry.days == 0 else _("yesterday") if entry.days == 1
                                                else str(entry.day), name=entry.message)
     if entry.kind == "stuck":
-        return _("in {stage} since {day}, {days}").format(stage=entry.status, day=entry.day, days=days(entry.days))
+        return fill(_("in {stage} since {day}, {days}"), stage=entry.status, day=entry.day, days=days(entry.days))
     if entry.kind == "unplanned":
         return _("no open task and no next step")
     if entry.kind == "behind":

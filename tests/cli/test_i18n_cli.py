@@ -78,7 +78,7 @@ def test_a_chinese_task_list_is_aligned_by_cells_and_accepts_chinese_statuses(tm
         assert columns_start(row, [row.split()[1], task.owner, task.title]) == [status_col, owner_col, title_col]
     code, out, err = run("--board", str(path), "task", "move", "T-6", "进行中", user="王芳")
     assert code == 0 and out.strip() == "T-6 → 进行中"  # the status as the list names it
-    assert "警告：进行中 有 9 个任务，超过了在制品上限 8" in err
+    assert "警告：进行中有 9 个任务，超过了在制品上限 8" in err
     code, out, _ = run("--board", str(path), "task", "show", "T-6", user="王芳")
     assert "  状态      进行中" in out
 

@@ -10,7 +10,7 @@ from textual.widgets import Input, Static
 from sales.alerts import column_load
 from sales.errors import UpliftError
 from sales.tasks import STATUS_LABELS, STATUSES, Task, filter_text, is_overdue, steps_done, waiting_on
-from tui.i18n import N_, _, n_
+from tui.i18n import N_, _, fill, n_
 from tui.keys import shown_key, shown_key_of
 from tui.remote import is_remote
 from tui.screens.board_view import BoardView
@@ -169,8 +169,8 @@ class BoardScreen(BoardView):
         except UpliftError:
             now = event.source  # gone meanwhile: the move itself says so
         if now != event.source and self.moved_by_another(event.card_id):  # since this screen last drew it
-            tell(self, _("{id} was moved meanwhile, to {column}: it is shown there now; move it again if you "
-                         "still mean to").format(id=event.card_id, column=_(STATUS_LABELS[now])), "warning")
+            tell(self, fill(_("{id} was moved meanwhile, to {column}: it is shown there now; move it again if you "
+                              "still mean to"), id=event.card_id, column=_(STATUS_LABELS[now])), "warning")
             self.call_next(self.refresh_board)
             return
         count, limit = column_load(board.tasks(), board.wip_limits(), event.target) or (0, None)
