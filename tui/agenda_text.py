@@ -6,7 +6,7 @@ from __future__ import annotations
 from sales.agenda import Agenda, Entry
 from sales.payout import money
 from sales.tasks import STATUS_LABELS
-from tui.i18n import N_, _, fill, n_, say
+from tui.i18n import N_, _, enumerated, fill, n_, say
 from tui.number_text import num_or_dash, pct_or_dash
 
 SECTIONS = (
@@ -91,7 +91,7 @@ def entry_line(entry: Entry, when: bool = True) -> str:
     if entry.kind in ("overdue", "due") and entry.status in STATUS_LABELS:
         parts.append(_(STATUS_LABELS[entry.status]))
     if entry.waiting:
-        parts.append(_("waits for {ids}").format(ids=", ".join(entry.waiting)))
+        parts.append(_("waits for {ids}").format(ids=enumerated(entry.waiting)))
     return " · ".join(parts)
 
 

@@ -24,7 +24,7 @@ from tui.cli_support import (
     whose,
 )
 from sales.text import safe
-from tui.i18n import N_, _, fill, n_
+from tui.i18n import N_, _, bracketed, fill, n_
 
 
 def _money(value: float) -> str:
@@ -218,7 +218,7 @@ def cmd_deal_paid(args: argparse.Namespace) -> int:
     else:
         paid = paid_on(deal)
         print(safe(_("{id}: paid {paid} of {value}").format(id=deal.id, paid=f"{paid:,.2f}", value=f"{deal.value:,.2f}")
-                   + (f" ({pct(paid / deal.value * 100)})" if deal.value else "")))
+                   + (bracketed(pct(paid / deal.value * 100)) if deal.value else "")))
     if day and date.fromisoformat(day) > board.today():  # received from its day on (sales.deals.paid_share)
         print(_("note: {day} is after today: the payment counts, and releases commission, from that day").format(
             day=day), file=sys.stderr)

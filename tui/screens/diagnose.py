@@ -32,7 +32,7 @@ from sales.notes import KIND_LABELS, NOTE_TAGS, TAG_LABELS, Note, said_by, tag_c
 from sales.phrases import kept
 from sales.text import display_width, safe
 from tui.chart_labels import label_step
-from tui.i18n import N_, _, enumerated, language, n_, said, say
+from tui.i18n import N_, _, bracketed, enumerated, language, n_, said, say
 from tui.keys import shown_key, shown_key_of
 from tui.remote import is_remote
 from tui.screens.board_view import BoardView
@@ -155,7 +155,7 @@ def kpi_summary(d: Diagnosis) -> str:
         lines.append(_("Customers {customers:,}   Repurchase rate {rate}   New in the last {period}: {new}").format(
             customers=t.customers, rate=show_number('repurchase_rate', t.repurchase_rate), period=period,
             new=show_number('new_customer_share', last.metrics.new_customer_share if last else None))
-                     + (f" ({_(FIRST_PERIOD_NOTE).format(period=period)})" if len(d.periods) == 1 else ""))
+                     + (bracketed(_(FIRST_PERIOD_NOTE).format(period=period)) if len(d.periods) == 1 else ""))
     if t.win_rate is not None:
         lines.append(_("Win rate {rate} ({won:,} won, {lost:,} lost)").format(
             rate=show_number('win_rate', t.win_rate), won=t.won, lost=t.lost)
@@ -344,7 +344,7 @@ class DiagnoseScreen(TabKeys, BoardView):
 
         def label(snapshot) -> str:
             d = snapshot.diagnosis
-            files = ", ".join(path.replace("\\", "/").rsplit("/", 1)[-1] for path in d.source.files)
+            files = enumerated(path.replace("\\", "/").rsplit("/", 1)[-1] for path in d.source.files)
             mark = "▶ " if snapshot.id == self.shown_id else "  "
             return f"{mark}{snapshot.id}  {when(snapshot.saved_at)}  {d.first_date} – {d.last_date}  {files}"
 
@@ -640,7 +640,7 @@ class DiagnoseScreen(TabKeys, BoardView):
         self.running = False
         note = ""
         if reused:
-            note = " · " + _("reused the saved mapping {mapping}").format(mapping=", ".join(f"{c}={f}" for c, f in reused.items()))
+            note = " · " + _("reused the saved mapping {mapping}").format(mapping=enumerated(f"{c}={f}" for c, f in reused.items()))
         try:
             snapshot = self.app.board.save_diagnosis(d, signature, overrides)
         except Refused as error:
