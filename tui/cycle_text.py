@@ -71,7 +71,7 @@ def phases(cycle: Cycle, keys: tuple[str, ...] = ("1", "f", "2", "o"), may_diagn
 
     goals = [n_("{count} goal: {on} on pace, {behind} behind{ids}", "{count} goals: {on} on pace, {behind} behind{ids}",
                 g.goals).format(
-        count=g.goals, on=len(g.on_pace), behind=len(g.behind), ids=_(" ({ids})").format(ids=_(", ").join(g.behind)) if g.behind else "")
+        count=g.goals, on=len(g.on_pace), behind=len(g.behind), ids=_(" ({ids})").format(ids=enumerated(g.behind)) if g.behind else "")
         + (_(", {count} waiting for a first check-in ({ids})").format(count=len(g.first_checkin),
                                                                        ids=enumerated(g.first_checkin))
            if g.first_checkin else "")

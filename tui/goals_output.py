@@ -83,7 +83,7 @@ def smart_legend() -> str:
     """The line under `goal list`'s table that reads its SMART letters (a dot is a letter that fails)."""
     from sales.smart import NAMES
 
-    letters = _(", ").join(f"{letter} {_(name)}" for letter, name in NAMES.items())
+    letters = enumerated(f"{letter} {_(name)}" for letter, name in NAMES.items())
     return _("SMART: {letters}; · fails (`uplift goal show ID` says why)").format(letters=letters)
 
 

@@ -114,4 +114,4 @@ def strategy_rows(results: Sequence[StrategyResult]) -> list[list[str]]:
 def awards_text(awards) -> str:
     """A leaderboard row's recognition (sales.review.Award): `Rep of the quarter, A place at the
     masterclass (private)`; a private one is marked so, as only its rep and the leads see it."""
-    return _(", ").join(_("{award} (private)").format(award=a.award) if a.private else a.award for a in awards)
+    return enumerated(_("{award} (private)").format(award=a.award) if a.private else a.award for a in awards)

@@ -200,9 +200,9 @@ def test_a_closed_deal_shows_how_it_closed_and_what_was_paid_in_chinese(run, mon
     assert run("deal", "move", "D-1", "Won")[1] == "D-1 → Won\n"
     monkeypatch.setenv("UPLIFT_LANG", "zh")
     code, out, _ = run("deal", "paid", "D-1", "12k")
-    assert (code, out) == (0, "D-1：已回款 12,000.00，共 30,000.00 (40%)\n")
+    assert (code, out) == (0, "D-1：已回款 12,000.00，共 30,000.00（40%）\n")
     code, out, _ = run("deal", "show", "D-1")
-    assert "  已回款    12,000.00，共 30,000.00 (40%)" in out.splitlines()
+    assert "  已回款    12,000.00，共 30,000.00（40%）" in out.splitlines()
     assert any(line.startswith("  成交于    ") and line.endswith("（赢单）") for line in out.splitlines())
     monkeypatch.setenv("UPLIFT_LANG", "en")
     code, out, _ = run("deal", "show", "D-1")

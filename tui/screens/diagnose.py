@@ -462,7 +462,7 @@ class DiagnoseScreen(TabKeys, BoardView):
             more = self.query_one(f"#more-{table.id.removeprefix('table-')}", Static)
             hidden = out_of_view(table)
             more.update(plain(_("Out of view, ← → scroll sideways: {columns}").format(
-                columns=_(", ").join(hidden)) if hidden else ""))
+                columns=enumerated(hidden)) if hidden else ""))
             more.display = bool(hidden)
 
     def _later(self) -> None:
@@ -665,7 +665,7 @@ class DiagnoseScreen(TabKeys, BoardView):
         table.clear()
         for note in notes:
             table.add_row(plain_rich(note.id), plain_rich(_(KIND_LABELS[note.kind])),
-                          plain_rich(_(", ").join(_(TAG_LABELS[t]) for t in note.tags)),
+                          plain_rich(enumerated(_(TAG_LABELS[t]) for t in note.tags)),
                           plain_rich(said_by(note)), plain_rich(note.text.splitlines()[0][:80]),
                           key=note.id)
         if current in {n.id for n in notes}:
@@ -714,7 +714,7 @@ class DiagnoseScreen(TabKeys, BoardView):
         note = self.current_note()
         text = ""
         if note:
-            tags = _(", ").join(_(TAG_LABELS[t]) for t in note.tags) or _("no tags")
+            tags = enumerated(_(TAG_LABELS[t]) for t in note.tags) or _("no tags")
             text = (_("{id} · {kind} · from {source} · {tags} · written by {author} {day}").format(
                 id=note.id, kind=_(KIND_LABELS[note.kind]), source=said_by(note) or '–', tags=tags,
                 author=note.author or '–', day=day_of(note.created)) + f"\n{note.text}")
