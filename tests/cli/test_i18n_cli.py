@@ -115,7 +115,7 @@ def test_an_option_naming_nothing_on_the_board_is_said_in_the_interfaces_languag
     code, out, err = run("task", "list", "--goal", "G-9")
     assert (code, out, err) == (1, "", "uplift: --goal G-9：此看板上没有这个目标\n")
     code, out, err = run("task", "list", "--owner", "zed")
-    assert (code, out, err) == (1, "", "uplift: --owner zed：不是此看板的成员，也不负责任何任务（成员：ali, bea, dana）\n")
+    assert (code, out, err) == (1, "", "uplift: --owner zed：不是此看板的成员，也不负责任何任务（成员：ali、bea、dana）\n")
     code, out, err = run("task", "add", "Call", "--owner", "z d")
     assert (code, out, err) == (2, "", "uplift: --owner: 'z d' 不是成员名（字母、数字、'.'、'_' 或 '-'，最多 40 个）\n")
 
@@ -270,7 +270,7 @@ def test_notes_coaching_and_the_log_say_their_empty_lists_in_chinese(run, monkey
                                       "添加一条。\n")  # (an example a Chinese team would type, which works)
     assert run("coach", "ali")[1] == "没有你可以查看的辅导记录。\n"
     assert run("log", "--actor", "bea")[1] == "日志中没有符合条件的记录。\n"
-    assert run("log", "--actor", "zed")[2] == "uplift: --actor zed：不是本看板的成员，日志中也没有其记录（成员：ali, bea, dana）\n"
+    assert run("log", "--actor", "zed")[2] == "uplift: --actor zed：不是本看板的成员，日志中也没有其记录（成员：ali、bea、dana）\n"
     assert run("note", "add", "Reps", "lose", "on", "price", "--kind", "feedback")[1] == "N-1\n"
     header, row, tally = run("note", "list")[1].splitlines()
     assert header.split() == ["ID", "类型", "时间", "来源", "标签", "内容"]
