@@ -6,7 +6,7 @@ from __future__ import annotations
 from sales.accounts import AccountDeal, AccountPage, AccountSummary
 from sales.notes import KIND_LABELS, said_by
 from sales.text import display_width, fit, safe
-from tui.i18n import N_, _, n_, p_
+from tui.i18n import N_, _, enumerated, n_, p_
 from tui.time_text import when
 
 #: The list's columns (key, heading), as the table and the screen show them.
@@ -45,7 +45,7 @@ def list_cells(summary: AccountSummary) -> dict[str, str]:
             "open_value": money(summary.open_value), "won": str(summary.won_deals),
             "won_value": money(summary.won_value),
             "last": str(summary.last_activity) if summary.last_activity else "–",
-            "owners": _(", ").join(summary.owners) or "–"}
+            "owners": enumerated(summary.owners) or "–"}
 
 
 def csv_cells(summary: AccountSummary) -> list[object]:
@@ -67,7 +67,7 @@ def summary_lines(page: AccountPage) -> list[tuple[str, str]]:
     last = (_("{day} ({ago})").format(day=when(page.last_touch.isoformat()), ago=days_ago(page.days_since_touch))
             if page.last_touch else days_ago(None))
     return [(_("key account"), _("yes") if account.key_account else _("no")),
-            (_("owners"), _(", ").join(account.owners) or "–"),
+            (_("owners"), enumerated(account.owners) or "–"),
             (_("open"), n_("{count} deal, {value}", "{count} deals, {value}", account.open_deals).format(
                 count=account.open_deals, value=money(account.open_value))),
             (_("won"), n_("{count} deal this cycle, {value}", "{count} deals this cycle, {value}",

@@ -6,7 +6,7 @@ from __future__ import annotations
 from sales.agenda import Agenda, Entry
 from sales.payout import money
 from sales.tasks import STATUS_LABELS
-from tui.i18n import N_, _, fill, n_, say
+from tui.i18n import N_, _, enumerated, fill, n_, say
 from tui.number_text import num_or_dash, pct_or_dash
 
 SECTIONS = (
@@ -64,7 +64,7 @@ def _when(entry: Entry) -> str:
         return _("{when}, from {name}").format(when=_("today") if entry.days == 0 else _("yesterday") if entry.days == 1
                                                else str(entry.day), name=entry.message)
     if entry.kind == "stuck":
-        return _("in {stage} since {day}, {days}").format(stage=entry.status, day=entry.day, days=days(entry.days))
+        return fill(_("in {stage} since {day}, {days}"), stage=entry.status, day=entry.day, days=days(entry.days))
     if entry.kind == "unplanned":
         return _("no open task and no next step")
     if entry.kind == "behind":
@@ -91,7 +91,7 @@ def entry_line(entry: Entry, when: bool = True) -> str:
     if entry.kind in ("overdue", "due") and entry.status in STATUS_LABELS:
         parts.append(_(STATUS_LABELS[entry.status]))
     if entry.waiting:
-        parts.append(_("waits for {ids}").format(ids=", ".join(entry.waiting)))
+        parts.append(_("waits for {ids}").format(ids=enumerated(entry.waiting)))
     return " · ".join(parts)
 
 

@@ -9,7 +9,7 @@ from datetime import date
 
 from sales.calendar import Event
 from sales.text import fit, safe
-from tui.i18n import N_, _, say
+from tui.i18n import N_, _, bracketed, say
 from tui.number_text import MONTHS
 
 WEEKDAYS = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
@@ -74,4 +74,4 @@ def day_heading(day: date, today: date) -> str:
 def list_line(event: Event, late: bool) -> str:
     """A line of the day's list: what `uplift calendar` names the event (`D-3 closes: Acme
     (12,000)`), and `(overdue)`."""
-    return say(event.summary) + (" " + _("(overdue)") if late else "")
+    return say(event.summary) + (bracketed(_("overdue")) if late else "")

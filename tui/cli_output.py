@@ -22,7 +22,7 @@ from sales.task_rows import steps_text
 from sales.tasks import STATUS_LABELS, Task, is_overdue, steps_done
 from sales.text import display_width, fit, formula_guarded, safe, safe_json
 from tui.figure_cells import figure_columns
-from tui.i18n import N_, _, enumerated, n_, say
+from tui.i18n import N_, _, bracketed, enumerated, n_, say
 from tui.remote import is_remote
 from tui.time_text import when
 
@@ -192,11 +192,11 @@ def print_another_board(found: dict | None, older: bool = False, dry_run: bool =
     if not found:
         return
     count = len(found["rows"])
-    rows = ", ".join(map(str, found["rows"][:5])) + (", …" if count > 5 else "")
+    rows = enumerated(map(str, found["rows"][:5]), more=count > 5)
     print(n_("row {rows} comes from another board's list (board {boards}): its id and links name that board's "
              "records, not this board's", "rows {rows} come from another board's list (board {boards}): their ids "
              "and links name that board's records, not this board's", count).format(
-        rows=rows, boards=", ".join(found["boards"])))
+        rows=rows, boards=enumerated(found["boards"])))
     if left := found["left_out"]:
         print(_("left out their links to that board's records: {links}").format(
             links=", ".join(f"{field} {n}" for field, n in left.items())))
@@ -323,7 +323,7 @@ def left_out_line(headers: Sequence[str], said: str | None = None) -> str:
     a command's own wording of it, with `{columns}`)."""
     said = said or _("Left out for the window's width: {columns} (a wider window shows them, `--json` "
                      "every figure)")
-    return on_screen(safe(said.format(columns=", ".join(headers))))
+    return on_screen(safe(said.format(columns=enumerated(headers))))
 
 
 def _lines(headers: Sequence[str] | None, cells: Sequence[Sequence[str]], widths: Sequence[int],
@@ -516,7 +516,7 @@ def payment_text(deal) -> str:
 
     paid = paid_on(deal)
     text = _("{paid} of {value}").format(paid=f"{paid:,.2f}", value=f"{deal.value:,.2f}")
-    return text + (f" ({pct(paid / deal.value * 100)})" if deal.value else "")
+    return text + (bracketed(pct(paid / deal.value * 100)) if deal.value else "")
 
 
 #: The day a deal closed, with how (its stage's outcome), as `deal show` says it.

@@ -16,6 +16,7 @@ import argparse
 
 from sales.errors import NotFound, Word
 from sales.ids import name_of, parse_id, split_ids
+from sales.phrases import listed
 
 #: Where a parser keeps its options that name records: (dest, flag, kind, how, owns).
 REFS = "_refs"
@@ -137,7 +138,7 @@ def _member(board, flag: str, name: str, owns: tuple[str, ...]) -> str:
     kept = _kept_names(board, owns) | (board.former_members() if owns else set())
     if (former := member_for(name, kept)) is not None:
         return former  # someone who left, named (in any case) as the records keep them: they can be listed
-    members = ", ".join(names)
+    members = listed(names)  # (said with the language's list comma: ali、bea、dana)
     left = (board.former_members() | _kept_names(board, ("tasks", "deals", "goals"))) if not owns else set()
     if (former := member_for(name, left)) is not None:
         raise Refused("{flag} {name}: {former} has left this board, so takes no new work (members: {members})",

@@ -11,7 +11,7 @@ from pathlib import Path
 from sales.dates import DateError, parse_date
 from sales.errors import Invalid, Reason, Refused, UpliftError, first_line
 from sales.tasks import PRIORITIES, STATUS_LABELS, normalize_status
-from tui.i18n import N_, _, said
+from tui.i18n import N_, _, bracketed, said
 
 EXIT_OK, EXIT_REFUSED, EXIT_BAD_INPUT = 0, 1, 2
 EXIT_BUG = 3            # an unexpected error: a bug in Uplift (see tui/cli.py's main)
@@ -106,7 +106,7 @@ def import_span(result: dict) -> str:
     """The days an import's items span, as its summary line says them: ` (first)`, ` (first … last)`,
     or nothing when it dated none."""
     first, last = result["first"], result["last"]
-    return "" if not first else f" ({first})" if first == last else f" ({first} … {last})"
+    return "" if not first else bracketed(first if first == last else f"{first} … {last}")
 
 
 def open_board(args: argparse.Namespace, create: bool = False, tasks_only: bool = False):

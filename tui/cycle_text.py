@@ -9,7 +9,7 @@ from sales.cycle import Cycle
 from sales.payout import money
 from sales.tasks import STATUS_LABELS
 from tui.burnup_text import when_done
-from tui.i18n import _, n_, say
+from tui.i18n import _, enumerated, n_, say
 from tui.number_text import num_or_dash, pct_or_dash
 from tui.time_text import day_of
 
@@ -52,7 +52,7 @@ def phases(cycle: Cycle, keys: tuple[str, ...] = ("1", "f", "2", "o"), may_diagn
     told who does, not given commands refused to them)."""
     d, g, p, t, r = cycle.diagnose, cycle.goals, cycle.plan, cycle.track, cycle.review
     if d.snapshot:
-        source = ", ".join(PurePath(f).name for f in d.files) or "?"
+        source = enumerated(PurePath(f).name for f in d.files) or "?"
         spots = n_("{count} weak spot", "{count} weak spots", d.findings).format(count=d.findings)
         diagnose = [_("latest diagnosis {id}, {day} ({source}): revenue {revenue}").format(
             id=d.snapshot, day=day_of(d.saved_at or ""), source=source, revenue=num_or_dash(d.revenue)),
@@ -71,23 +71,23 @@ def phases(cycle: Cycle, keys: tuple[str, ...] = ("1", "f", "2", "o"), may_diagn
 
     goals = [n_("{count} goal: {on} on pace, {behind} behind{ids}", "{count} goals: {on} on pace, {behind} behind{ids}",
                 g.goals).format(
-        count=g.goals, on=len(g.on_pace), behind=len(g.behind), ids=_(" ({ids})").format(ids=_(", ").join(g.behind)) if g.behind else "")
+        count=g.goals, on=len(g.on_pace), behind=len(g.behind), ids=_(" ({ids})").format(ids=enumerated(g.behind)) if g.behind else "")
         + (_(", {count} waiting for a first check-in ({ids})").format(count=len(g.first_checkin),
-                                                                       ids=", ".join(g.first_checkin))
+                                                                       ids=enumerated(g.first_checkin))
            if g.first_checkin else "")
-        + (_(", {count} ended, not closed ({ids})").format(count=len(g.ended), ids=", ".join(g.ended)) if g.ended else "")
-        + (_(", {count} closed ({ids})").format(count=len(g.closed), ids=", ".join(g.closed)) if g.closed else "")
-        + (_(", {count} with no pace to judge yet ({ids})").format(count=len(g.unpaced), ids=", ".join(g.unpaced))
+        + (_(", {count} ended, not closed ({ids})").format(count=len(g.ended), ids=enumerated(g.ended)) if g.ended else "")
+        + (_(", {count} closed ({ids})").format(count=len(g.closed), ids=enumerated(g.closed)) if g.closed else "")
+        + (_(", {count} with no pace to judge yet ({ids})").format(count=len(g.unpaced), ids=enumerated(g.unpaced))
            if g.unpaced else ""),
         n_("{count} waiting for a check-in · {strategies} strategy", "{count} waiting for a check-in · {strategies} strategies",
            g.strategies).format(count=len(g.waiting_checkin), strategies=g.strategies)]
     if g.not_carried and not may_carry:
         goals.append(_("the last cycle's goals not carried on: {ids} (a lead carries one on, or closes it with how "
-                       "it ended)").format(ids=", ".join(g.not_carried)))
+                       "it ended)").format(ids=enumerated(g.not_carried)))
     elif g.not_carried:  # the choice Lattice asks of each goal at a new cycle: carry it on, or let it close
         goals.append(_("the last cycle's goals not carried on: {ids} (carry one on: {screen}, then {key}; or "
                        "`uplift goal carry ID --target N`; or close it with how it ended: `uplift goal close ID`)").format(
-            ids=", ".join(g.not_carried), screen=keys[2], key=keys[3]))
+            ids=enumerated(g.not_carried), screen=keys[2], key=keys[3]))
 
     statuses = _(", ").join(_("{count} {status}").format(count=count, status=_(STATUS_LABELS[status]).lower())
                             for status, count in p.tasks.items())  # (Chinese: 待办 9，进行中 8)

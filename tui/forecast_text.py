@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sales.forecast import OTHERS, Forecast, RepForecast, TrendPoint
 from sales.payout import money
-from tui.i18n import N_, _
+from tui.i18n import N_, _, bracketed, enumerated
 from tui.number_text import num_or_dash, short_or_met, times_or_dash
 
 REP_COLUMNS = (N_("Rep"), N_("Quota"), N_("Won"), N_("Commit"), N_("Best case"), N_("Weighted"),
@@ -41,8 +41,8 @@ def rep_cells(row: RepForecast, team: bool = False) -> list[str]:
 def month_rows(result: Forecast) -> list[list[str]]:
     def named(m) -> str:
         if m.after_cycle:
-            return m.month + " " + _("(after the cycle)")
-        return m.month + (" " + _("(before the cycle)") if m.before_cycle else "")
+            return m.month + bracketed(_("after the cycle"))
+        return m.month + (bracketed(_("before the cycle")) if m.before_cycle else "")
 
     return [[named(m), num_or_dash(m.won), str(m.deals),
              num_or_dash(m.value), num_or_dash(m.weighted), num_or_dash(m.commit)] for m in result.months]
@@ -80,8 +80,8 @@ def some(ids: list[str]) -> str:
     """`D-1, D-4, D-9`, or the first IDS_SHOWN and how many more (an imported pipeline can
     leave thousands of deals undated)."""
     if len(ids) <= IDS_SHOWN:
-        return ", ".join(ids)
-    return ", ".join(ids[:IDS_SHOWN]) + " " + _("… and {count} more").format(count=f"{len(ids) - IDS_SHOWN:,}")
+        return enumerated(ids)
+    return enumerated(ids[:IDS_SHOWN]) + " " + _("… and {count} more").format(count=f"{len(ids) - IDS_SHOWN:,}")
 
 
 def notes(result: Forecast) -> list[str]:
@@ -105,7 +105,7 @@ def notes(result: Forecast) -> list[str]:
         found.append(_("Closing after the cycle (not counted): {ids}, worth {value} in all").format(
             value=num_or_dash(team.later), ids=some(team.later_ids)))
     if zero := [r.rep for r in result.reps if r.quota == 0]:
-        found.append(_("A quota of 0 sets no target, so no to go or coverage: {reps}").format(reps=", ".join(zero)))
+        found.append(_("A quota of 0 sets no target, so no to go or coverage: {reps}").format(reps=enumerated(zero)))
     if any(r.left for r in result.reps):
         found.append(_("(left): left the board, or the reps, during the cycle; what they won and earned in it is "
                        "still theirs, and the team's"))
@@ -113,16 +113,16 @@ def notes(result: Forecast) -> list[str]:
         found.append(_("others: deals owned by no rep of the board (a lead's, or unassigned)"))
     if owed := [r for r in result.reps if r.carried]:  # (the payouts net it, as the statement does)
         found.append(_("Payouts net a balance carried from an earlier cycle: {balances}").format(
-            balances=", ".join(_("{rep} {amount} ({id})").format(rep=r.rep, amount=money(r.carried), id=r.carried_from)
+            balances=enumerated(_("{rep} {amount} ({id})").format(rep=r.rep, amount=money(r.carried), id=r.carried_from)
                                for r in owed)))
     if freed := [r for r in result.reps if r.released]:  # (earlier cycles' held commission paid in this one)
         found.append(_("Payouts include commission of earlier cycles that customers' payments dated by the "
                        "cycle's end release: {amounts}").format(
-            amounts=", ".join(f"{r.rep} {money(r.released)}" for r in freed)))
+            amounts=enumerated(f"{r.rep} {money(r.released)}" for r in freed)))
     if waiting := [r for r in result.reps if r.held_earlier]:
         found.append(_("Left out of the payouts: commission of earlier cycles still held until customers pay, "
                        "no payment dated by the cycle's end: {amounts}").format(
-            amounts=", ".join(f"{r.rep} {money(r.held_earlier)}" for r in waiting)))
+            amounts=enumerated(f"{r.rep} {money(r.held_earlier)}" for r in waiting)))
     if result.pay_private:
         found.append(_("Pay is private: the payout columns show your own only (a lead reads every rep's)"))
     return found

@@ -83,7 +83,7 @@ def smart_legend() -> str:
     """The line under `goal list`'s table that reads its SMART letters (a dot is a letter that fails)."""
     from sales.smart import NAMES
 
-    letters = _(", ").join(f"{letter} {_(name)}" for letter, name in NAMES.items())
+    letters = enumerated(f"{letter} {_(name)}" for letter, name in NAMES.items())
     return _("SMART: {letters}; · fails (`uplift goal show ID` says why)").format(letters=letters)
 
 
@@ -185,7 +185,7 @@ def strategy_rows(strategies: Sequence[Strategy], tasks_by_strategy: dict[str, i
                   money_of: dict[str, tuple[float, float]]) -> str:
     """`money_of`: each strategy's (approved, spent) budget (board.strategy_money); "–" for one
     with no budget line."""
-    rows = [[s.id, _(DIMENSION_LABELS[s.dimension]), ", ".join(s.goals) or "–",
+    rows = [[s.id, _(DIMENSION_LABELS[s.dimension]), enumerated(s.goals) or "–",
              str(tasks_by_strategy.get(s.id, 0)),
              *((money(money_of[s.id][0]), money(money_of[s.id][1])) if s.id in money_of else ("–", "–")),
              s.title] for s in strategies]

@@ -156,11 +156,11 @@ def sentences(*parts: str) -> str:
     return text
 
 
-def enumerated(items: Iterable[str]) -> str:
+def enumerated(items: Iterable[str], more: bool = False) -> str:
     """Things named one after another (ids, names, scope fields) as the language lists them:
     `S-1, S-3`; Chinese with its enumeration comma, `S-1、S-3` (an ASCII comma inside Chinese
-    read as a slip)."""
-    return list_comma().join(items)
+    read as a slip). `more`: the list goes on past these, `S-1, S-3, …` (`S-1、S-3、…`)."""
+    return list_comma().join([*items, "…"] if more else items)
 
 
 def list_comma() -> str:

@@ -21,7 +21,7 @@ from textual.binding import Binding
 from textual.keys import KEY_ALIASES, KEY_TO_UNICODE_NAME, REPLACED_KEYS, Keys, _normalize_key_list
 from textual.screen import ModalScreen, Screen
 
-from tui.i18n import _
+from tui.i18n import _, enumerated
 
 MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})
 NAMED_KEYS = frozenset({key.value.rpartition("+")[2] for key in Keys} | set(REPLACED_KEYS) | set(KEY_ALIASES))
@@ -153,7 +153,7 @@ def clashes(app_class: type, keymap: dict[str, str]) -> list[str]:
                     if ident in keymap and is_typed(key):
                         typed.setdefault((key, ident, b.description), []).append(context.where)
     # said once a key, with every dialog it is typed on (form.save is on all the forms)
-    lines += [typed_over(_(", ").join(screens), key, ident, description)
+    lines += [typed_over(enumerated(screens), key, ident, description)
               for (key, ident, description), screens in typed.items()]
     return lines
 

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from sales.movement import Change, Movement
-from tui.i18n import N_, _
+from tui.i18n import N_, _, bracketed, enumerated
 from tui.number_text import num_or_dash
 
 COLUMNS = (N_("Pipeline"), N_("Deals"), N_("Value"), N_("Which"))
@@ -16,8 +16,8 @@ LINES = (("+", N_("new"), "new"), ("+", N_("reopened"), "reopened"), ("+", N_("i
 
 
 def _ids(changes: list[Change], details: bool = False) -> str:
-    shown = [c.id + (f" ({c.detail})" if details and c.detail else "") for c in changes[:IDS_SHOWN]]
-    return ", ".join(shown) + (", …" if len(changes) > IDS_SHOWN else "")
+    shown = [c.id + (bracketed(c.detail) if details and c.detail else "") for c in changes[:IDS_SHOWN]]
+    return enumerated(shown, more=len(changes) > IDS_SHOWN)
 
 
 def title(result: Movement) -> str:

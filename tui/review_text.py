@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from sales.approvals import changes_since, same_as_approved, to_pay, waits_for_approval
 from sales.payout import Statement, money
 from sales.strategy_results import StrategyResult, times
-from tui.i18n import N_, _, say
+from tui.i18n import N_, _, enumerated, say
 from tui.number_text import num_or_dash
 from tui.time_text import when
 
@@ -107,11 +107,11 @@ STRATEGY_FIGURES = ("Deals", "Won value", "Spent", "Return")
 
 def strategy_rows(results: Sequence[StrategyResult]) -> list[list[str]]:
     """Each strategy's cells, in STRATEGY_COLUMNS' order."""
-    return [[r.strategy, f"{r.done} / {r.tasks}", str(len(r.deals)), ", ".join(r.won) or "–",
+    return [[r.strategy, f"{r.done} / {r.tasks}", str(len(r.deals)), enumerated(r.won) or "–",
              num_or_dash(r.won_value), num_or_dash(r.spent), times(r.returned), r.title] for r in results]
 
 
 def awards_text(awards) -> str:
     """A leaderboard row's recognition (sales.review.Award): `Rep of the quarter, A place at the
     masterclass (private)`; a private one is marked so, as only its rep and the leads see it."""
-    return _(", ").join(_("{award} (private)").format(award=a.award) if a.private else a.award for a in awards)
+    return enumerated(_("{award} (private)").format(award=a.award) if a.private else a.award for a in awards)

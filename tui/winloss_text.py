@@ -4,7 +4,7 @@ win/loss screen: the title, the summary, the rows of its tables and the notes.""
 from __future__ import annotations
 
 from sales.winloss import NO_PRODUCT, UNASSIGNED, LossRow, WinLoss, WinLossRow, stage_label
-from tui.i18n import N_, _, n_, say
+from tui.i18n import N_, _, enumerated, n_, say
 from tui.number_text import num_or_dash, pct_or_dash
 
 #: The reasons a lost deal is offered when a board has none yet, in the reader's language
@@ -63,7 +63,7 @@ def stage_name(name: str) -> str:
 
 
 def loss_cells(row: LossRow, name: str) -> list[str]:
-    shown = ", ".join(row.deals[:IDS_SHOWN]) + (", …" if len(row.deals) > IDS_SHOWN else "")
+    shown = enumerated(row.deals[:IDS_SHOWN], more=len(row.deals) > IDS_SHOWN)
     return [name, str(len(row.deals)), num_or_dash(row.value), pct_or_dash(row.share), shown]
 
 
@@ -98,6 +98,6 @@ def tables(result: WinLoss) -> dict[str, tuple[bool, list[tuple[str, list[str]]]
 def notes(result: WinLoss) -> list[str]:
     if not result.no_reason:
         return []
-    shown = ", ".join(result.no_reason[:IDS_SHOWN]) + (", …" if len(result.no_reason) > IDS_SHOWN else "")
+    shown = enumerated(result.no_reason[:IDS_SHOWN], more=len(result.no_reason) > IDS_SHOWN)
     return [_("Lost with no reason given: {ids} (say why with `uplift deal edit ID --lost-reason TEXT`, "
               "or e on the pipeline)").format(ids=shown)]

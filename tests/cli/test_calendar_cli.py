@@ -66,9 +66,9 @@ def test_the_calendar_speaks_the_interfaces_language(run, monkeypatch) -> None:
     lines = calendar_lines(chinese)
     assert "SUMMARY:T-1 Call Acme" in lines  # a title is data
     assert "SUMMARY:D-1 成交：Acme renewal（1\\,200）" in lines
-    assert "DESCRIPTION:待办\\，高优先级\\，负责人 ali\\n目标 G-1\\，商机 D-1\\n预期结果：a signed quote" not in lines  # (， is no separator)
-    assert "DESCRIPTION:待办，高优先级，负责人 ali\\n目标 G-1，商机 D-1\\n预期结果：a signed quote" in lines
-    assert "DESCRIPTION:Lead，1\\,200，负责人 ali，客户 Acme\\n下一步：Send the quote" in lines
+    assert "DESCRIPTION:待办\\，高优先级\\，负责人：ali\\n目标 G-1\\，商机 D-1\\n预期结果：a signed quote" not in lines  # (， is no separator)
+    assert "DESCRIPTION:待办，高优先级，负责人：ali\\n目标 G-1，商机 D-1\\n预期结果：a signed quote" in lines
+    assert "DESCRIPTION:Lead，1\\,200，负责人：ali，客户：Acme\\n下一步：Send the quote" in lines
     assert "SUMMARY:周期结束：" + lines[5].removeprefix("X-WR-CALNAME:") in lines
     assert "CATEGORIES:任务" in lines and "CATEGORIES:商机" in lines
     assert [line for line in lines if line.startswith("UID:")] == [

@@ -135,7 +135,7 @@ def test_goal_list_reads_its_smart_letters_under_the_table(run, monkeypatch) -> 
     assert lines[2] == ("SMART: S specific, M measurable, A achievable, R relevant, T time-bound; "
                         "· fails (`uplift goal show ID` says why)")
     monkeypatch.setenv("UPLIFT_LANG", "zh")
-    assert "SMART：S 具体，M 可衡量，A 可实现，R 相关，T 有时限" in run("goal", "list")[1]
+    assert "SMART：S 具体、M 可衡量、A 可实现、R 相关、T 有时限" in run("goal", "list")[1]
 
 
 def test_a_kpi_goal_names_its_metric_in_words_not_its_key(run, monkeypatch) -> None:

@@ -78,7 +78,7 @@ def test_a_chinese_task_list_is_aligned_by_cells_and_accepts_chinese_statuses(tm
         assert columns_start(row, [row.split()[1], task.owner, task.title]) == [status_col, owner_col, title_col]
     code, out, err = run("--board", str(path), "task", "move", "T-6", "进行中", user="王芳")
     assert code == 0 and out.strip() == "T-6 → 进行中"  # the status as the list names it
-    assert "警告：进行中 有 9 个任务，超过了在制品上限 8" in err
+    assert "警告：进行中有 9 个任务，超过了在制品上限 8" in err
     code, out, _ = run("--board", str(path), "task", "show", "T-6", user="王芳")
     assert "  状态      进行中" in out
 
@@ -115,7 +115,7 @@ def test_an_option_naming_nothing_on_the_board_is_said_in_the_interfaces_languag
     code, out, err = run("task", "list", "--goal", "G-9")
     assert (code, out, err) == (1, "", "uplift: --goal G-9：此看板上没有这个目标\n")
     code, out, err = run("task", "list", "--owner", "zed")
-    assert (code, out, err) == (1, "", "uplift: --owner zed：不是此看板的成员，也不负责任何任务（成员：ali, bea, dana）\n")
+    assert (code, out, err) == (1, "", "uplift: --owner zed：不是此看板的成员，也不负责任何任务（成员：ali、bea、dana）\n")
     code, out, err = run("task", "add", "Call", "--owner", "z d")
     assert (code, out, err) == (2, "", "uplift: --owner: 'z d' 不是成员名（字母、数字、'.'、'_' 或 '-'，最多 40 个）\n")
 
@@ -200,9 +200,9 @@ def test_a_closed_deal_shows_how_it_closed_and_what_was_paid_in_chinese(run, mon
     assert run("deal", "move", "D-1", "Won")[1] == "D-1 → Won\n"
     monkeypatch.setenv("UPLIFT_LANG", "zh")
     code, out, _ = run("deal", "paid", "D-1", "12k")
-    assert (code, out) == (0, "D-1：已回款 12,000.00，共 30,000.00 (40%)\n")
+    assert (code, out) == (0, "D-1：已回款 12,000.00，共 30,000.00（40%）\n")
     code, out, _ = run("deal", "show", "D-1")
-    assert "  已回款    12,000.00，共 30,000.00 (40%)" in out.splitlines()
+    assert "  已回款    12,000.00，共 30,000.00（40%）" in out.splitlines()
     assert any(line.startswith("  成交于    ") and line.endswith("（赢单）") for line in out.splitlines())
     monkeypatch.setenv("UPLIFT_LANG", "en")
     code, out, _ = run("deal", "show", "D-1")
@@ -270,7 +270,7 @@ def test_notes_coaching_and_the_log_say_their_empty_lists_in_chinese(run, monkey
                                       "添加一条。\n")  # (an example a Chinese team would type, which works)
     assert run("coach", "ali")[1] == "没有你可以查看的辅导记录。\n"
     assert run("log", "--actor", "bea")[1] == "日志中没有符合条件的记录。\n"
-    assert run("log", "--actor", "zed")[2] == "uplift: --actor zed：不是本看板的成员，日志中也没有其记录（成员：ali, bea, dana）\n"
+    assert run("log", "--actor", "zed")[2] == "uplift: --actor zed：不是本看板的成员，日志中也没有其记录（成员：ali、bea、dana）\n"
     assert run("note", "add", "Reps", "lose", "on", "price", "--kind", "feedback")[1] == "N-1\n"
     header, row, tally = run("note", "list")[1].splitlines()
     assert header.split() == ["ID", "类型", "时间", "来源", "标签", "内容"]

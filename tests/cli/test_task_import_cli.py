@@ -126,7 +126,7 @@ def test_a_rep_imports_their_own_tasks_only(run, team, tmp_path, monkeypatch) ->
     done_now = {**EXPORT[2], "end": datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")}  # (done when imported)
     path.write_text(json.dumps([done_now]), encoding="utf-8")
     code, out, err = run("task", "import", str(path), user="ali")
-    assert (code, err) == (0, "") and out == "已导入 1 个任务 (T-3)：完成 1\n"
+    assert (code, err) == (0, "") and out == "已导入 1 个任务（T-3）：完成 1\n"
     assert _tasks(run)["Tidy the CRM"]["owner"] == "ali"
 
 

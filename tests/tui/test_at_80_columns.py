@@ -58,7 +58,7 @@ async def test_the_strategies_deals_and_numbers_read_whole_at_80_columns(demo, l
         assert any(len(r.won) >= 2 for r in results)  # the case in point: `D-4, D-5` in the demo
         for result in results:
             line = next(line for line in lines if line.split()[:1] == [result.strategy])
-            won = ", ".join(result.won) or "–"
+            won = ("、" if lang == "zh" else ", ").join(result.won) or "–"
             spent = f"{result.spent:,.0f}"
             # (the columns in order, each whole, on the row's first line)
             pattern = r"\s+".join(map(re.escape, [result.strategy, f"{result.done} / {result.tasks}",

@@ -971,7 +971,7 @@ async def test_the_words_for_changes_made_meanwhile_in_chinese(team, monkeypatch
     async with app.run_test(size=SIZE) as pilot:
         Board(team, actor="ali").move_task("T-1", "done")
         app.screen.query_one(Kanban).post_message(Kanban.MoveRequested("T-1", "todo", "doing"))
-        await until(pilot, lambda: any("T-1 刚被移到了 完成：现已显示在那里；如仍要移动，请再移一次" == str(n.message)
+        await until(pilot, lambda: any("T-1 刚被移到了完成：现已显示在那里；如仍要移动，请再移一次" == str(n.message)
                                        for n in app._notifications))
         await pilot.press("ctrl+z")
         await until(pilot, lambda: isinstance(app.screen, Confirm))

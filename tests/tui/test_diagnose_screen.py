@@ -806,7 +806,7 @@ async def test_the_summary_leads_with_the_last_whole_month_not_the_part_the_expo
 
 
 async def test_a_notes_chinese_tags_are_listed_with_a_chinese_comma(team, monkeypatch) -> None:
-    """痛点，未满足的需求 in the notes' table and under it (the English `, ` stood between them)."""
+    """痛点、未满足的需求 in the notes' table and under it (the English `, ` stood between them)."""
     monkeypatch.setenv("UPLIFT_LANG", "zh")
     Board(team, actor="dana").add_note("Reps say the demo kit is outdated", tags=["pain_point", "unmet_need"])
     app = UpliftApp(Board(team, actor="dana"))
@@ -814,8 +814,8 @@ async def test_a_notes_chinese_tags_are_listed_with_a_chinese_comma(team, monkey
         await pilot.press("1")
         await until(pilot, lambda: app.screen.query("#notes") and app.screen.query_one("#notes", DataTable).row_count)
         await until(pilot, lambda: "N-1" in text_of(app, "#note-text"))
-        assert rows_of(app.screen.query_one("#notes", DataTable))[0][2] == "痛点，未满足的需求"
-        assert "痛点，未满足的需求" in text_of(app, "#note-text")
+        assert rows_of(app.screen.query_one("#notes", DataTable))[0][2] == "痛点、未满足的需求"
+        assert "痛点、未满足的需求" in text_of(app, "#note-text")
 
 
 async def test_the_notes_tab_counts_each_tag(team) -> None:

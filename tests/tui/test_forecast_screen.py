@@ -170,7 +170,8 @@ async def test_english_headings_still_take_two_lines(tmp_path, monkeypatch) -> N
 
 
 async def test_the_chinese_columns_out_of_view_are_listed_with_chinese_commas(tmp_path, monkeypatch) -> None:
-    """视图之外（← → 左右滚动）：覆盖率，提成，… (the English `, ` stood between Chinese names)."""
+    """视图之外（← → 左右滚动）：覆盖率、提成、… (the English `, ` stood between Chinese names; a list
+    takes the enumeration comma, 、)."""
     monkeypatch.setenv("UPLIFT_LANG", "zh")
     app = UpliftApp(sample(tmp_path))
     async with app.run_test(size=(80, 24)) as pilot:
@@ -178,7 +179,7 @@ async def test_the_chinese_columns_out_of_view_are_listed_with_chinese_commas(tm
         more = app.screen.query_one("#forecast-more", Static)
         await until(pilot, lambda: "视图之外" in str(more.render()))
         listed = str(more.render()).split("：", 1)[1]
-        assert "，" in listed and ", " not in listed
+        assert "、" in listed and ", " not in listed and "，" not in listed
 
 
 async def test_k_opens_the_coaching_notes_on_the_highlighted_rep(tmp_path) -> None:

@@ -769,7 +769,7 @@ async def test_in_chinese_a_known_metric_is_named_in_chinese_on_the_screen_and_i
         assert "  可衡量：新客户数 从 0 到 25\n" in text_of(app, "#goal-smart")  # (a Chinese colon)
         await pilot.press("c")
         await until(pilot, lambda: isinstance(app.screen, FieldsForm) and app.screen.query(".field-label"))
-        assert str(app.screen.query(".field-label").first().render()) == "新客户数 的当前值"
+        assert str(app.screen.query(".field-label").first().render()) == "新客户数的当前值"
 
 
 async def test_t_adds_a_task_to_a_strategy_with_its_goal_filled_in(team) -> None:

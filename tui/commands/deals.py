@@ -24,7 +24,7 @@ from tui.cli_support import (
     whose,
 )
 from sales.text import safe
-from tui.i18n import N_, _, n_
+from tui.i18n import N_, _, bracketed, fill, n_
 
 
 def _money(value: float) -> str:
@@ -218,7 +218,7 @@ def cmd_deal_paid(args: argparse.Namespace) -> int:
     else:
         paid = paid_on(deal)
         print(safe(_("{id}: paid {paid} of {value}").format(id=deal.id, paid=f"{paid:,.2f}", value=f"{deal.value:,.2f}")
-                   + (f" ({pct(paid / deal.value * 100)})" if deal.value else "")))
+                   + (bracketed(pct(paid / deal.value * 100)) if deal.value else "")))
     if day and date.fromisoformat(day) > board.today():  # received from its day on (sales.deals.paid_share)
         print(_("note: {day} is after today: the payment counts, and releases commission, from that day").format(
             day=day), file=sys.stderr)
@@ -327,7 +327,7 @@ def cmd_deal_import(args: argparse.Namespace) -> int:
                    ).format(count=count, which=which))
     print_another_board(result.get("another_board"), board.keyed_by_path(), args.dry_run)
     if "opened" in result["mapping"].values():
-        print(_("won and lost deals with an opening date entered {stage} on it").format(
+        print(fill(_("won and lost deals with an opening date entered {stage} on it"),
             stage=result["closed_deals_opened_in"]))
     return EXIT_OK
 
@@ -372,9 +372,9 @@ def _print_updates(result: dict, dry_run: bool) -> None:
     if count := result["unchanged"]:
         print(n_("{count} deal already as the file has it", "{count} deals already as the file has them",
                  count).format(count=count))
-    print_first(result["kept"], lambda kept: _(
+    print_first(result["kept"], lambda kept: fill(_(
         "kept {id} {title!r} as the board has it, {stage}, where the file (row {row}) has it in {file_stage}: "
-        "`{move}` follows the file").format(
+        "`{move}` follows the file"),
         id=kept["id"], title=kept["title"], stage=kept["stage"], row=kept["row"], file_stage=kept["file_stage"],
         move=f"uplift deal move {kept['id']} {shlex.quote(kept['file_stage'])}"))
     if deleted := result.get("deleted"):

@@ -29,7 +29,7 @@ from tui.cli_support import (
     stdin_file,
     whose,
 )
-from tui.i18n import N_, _, enumerated, n_
+from tui.i18n import N_, _, enumerated, fill, n_
 
 
 def cmd_task_list(args: argparse.Namespace) -> int:
@@ -408,9 +408,9 @@ def _print_task_updates(result: dict, dry_run: bool) -> None:
     if count := result["unchanged"]:
         print(n_("{count} task already as the file has it", "{count} tasks already as the file has them",
                  count).format(count=count))
-    print_first(result["kept"], lambda kept: _(
+    print_first(result["kept"], lambda kept: fill(_(
         "kept {id} {title!r} as the board has it, {status}, where the file (task {number}) has it {file_status}: "
-        "`{move}` follows the file").format(
+        "`{move}` follows the file"),
         id=kept["id"], title=kept["title"], status=_(STATUS_LABELS[kept["status"]]), number=kept["row"],
         file_status=_(STATUS_LABELS[kept["file_status"]]),
         move=f"uplift task move {kept['id']} {kept['file_status']}"))
@@ -447,7 +447,7 @@ def _warn_wip(board, status: str) -> None:
 
     load = column_load(board.tasks(), board.wip_limits(), status)
     if load is not None and load[0] > load[1]:
-        print(_("warning: {status} holds {count} tasks, over its WIP limit of {limit}").format(
+        print(fill(_("warning: {status} holds {count} tasks, over its WIP limit of {limit}"),
             status=_(status), count=load[0], limit=load[1]), file=sys.stderr)
 
 

@@ -10,7 +10,7 @@ from textual.widgets import Input, Static
 from sales.alerts import column_load
 from sales.errors import UpliftError
 from sales.tasks import STATUS_LABELS, STATUSES, Task, filter_text, is_overdue, steps_done, waiting_on
-from tui.i18n import N_, _, n_
+from tui.i18n import N_, _, enumerated, fill, n_
 from tui.keys import shown_key, shown_key_of
 from tui.remote import is_remote
 from tui.screens.board_view import BoardView
@@ -44,7 +44,7 @@ def task_card(task: Task, today, waiting: list[str] = ()) -> CardData:
     if task.tags:
         details += " · " + " ".join(f"+{tag}" for tag in task.tags)
     if waiting and task.status != "done":
-        details += " · " + _("waits for {ids}").format(ids=", ".join(waiting))
+        details += " · " + _("waits for {ids}").format(ids=enumerated(waiting))
     overdue = is_overdue(task, today)
     flag = _("due {day}").format(day=task.due) + ("  " + _("OVERDUE") if overdue else "") if task.due else _("no due date")
     classes = {f"priority-{task.priority}"} | ({"overdue"} if overdue else set())
@@ -169,8 +169,8 @@ class BoardScreen(BoardView):
         except UpliftError:
             now = event.source  # gone meanwhile: the move itself says so
         if now != event.source and self.moved_by_another(event.card_id):  # since this screen last drew it
-            tell(self, _("{id} was moved meanwhile, to {column}: it is shown there now; move it again if you "
-                         "still mean to").format(id=event.card_id, column=_(STATUS_LABELS[now])), "warning")
+            tell(self, fill(_("{id} was moved meanwhile, to {column}: it is shown there now; move it again if you "
+                              "still mean to"), id=event.card_id, column=_(STATUS_LABELS[now])), "warning")
             self.call_next(self.refresh_board)
             return
         count, limit = column_load(board.tasks(), board.wip_limits(), event.target) or (0, None)
@@ -251,7 +251,7 @@ class BoardScreen(BoardView):
         board = self.app.board
         if task.depends and task.status in ("doing", "done") and (
                 waiting := waiting_on(task, {t.id: t for t in board.tasks()})):
-            tell(self, _("{id} waits for {ids}, not done yet").format(id=task.id, ids=", ".join(waiting)), "warning")
+            tell(self, _("{id} waits for {ids}, not done yet").format(id=task.id, ids=enumerated(waiting)), "warning")
         if task.every and task.status == "done" and was != "done" and (after := board.next_of(task.id)) is not None:
             tell(self, _("{id} repeats {every}: {next} is the next, due {due}").format(
                 id=task.id, every=_(task.every), next=after.id, due=after.due))

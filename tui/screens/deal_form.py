@@ -18,7 +18,7 @@ from sales.numbers import parse_number
 from sales.splits import parse_splits, read_splits, splits_text
 from sales.text import NAME_MAX, TITLE_MAX
 from sales.touches import TOUCH_TYPES
-from tui.i18n import N_, _
+from tui.i18n import N_, _, bracketed
 from tui.keys import save_hint
 from tui.number_text import form_number
 from tui.screens.form_base import DATE_HINT, DATE_PLACEHOLDER, FormBase, Reading, error_line
@@ -171,7 +171,7 @@ def payments_text(deal: Deal, today: date | None = None) -> str:
     paid = paid_on(deal)
     said = _("Customer paid {paid} of {value}").format(paid=money(paid), value=money(deal.value))
     if deal.value:
-        said += f" ({pct(paid / deal.value * 100)})"
+        said += bracketed(pct(paid / deal.value * 100))
     lines = [said] + [f"  {p.on}  {money(p.amount)}" + (f"  {p.note}" if p.note else "")
                       + ("  " + _("(after today: counts from that day)") if today and p.on > today else "")
                       for p in deal.payments]

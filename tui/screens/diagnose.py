@@ -32,7 +32,7 @@ from sales.notes import KIND_LABELS, NOTE_TAGS, TAG_LABELS, Note, said_by, tag_c
 from sales.phrases import kept
 from sales.text import display_width, safe
 from tui.chart_labels import label_step
-from tui.i18n import N_, _, enumerated, language, n_, said, say
+from tui.i18n import N_, _, bracketed, enumerated, language, n_, said, say
 from tui.keys import shown_key, shown_key_of
 from tui.remote import is_remote
 from tui.screens.board_view import BoardView
@@ -155,7 +155,7 @@ def kpi_summary(d: Diagnosis) -> str:
         lines.append(_("Customers {customers:,}   Repurchase rate {rate}   New in the last {period}: {new}").format(
             customers=t.customers, rate=show_number('repurchase_rate', t.repurchase_rate), period=period,
             new=show_number('new_customer_share', last.metrics.new_customer_share if last else None))
-                     + (f" ({_(FIRST_PERIOD_NOTE).format(period=period)})" if len(d.periods) == 1 else ""))
+                     + (bracketed(_(FIRST_PERIOD_NOTE).format(period=period)) if len(d.periods) == 1 else ""))
     if t.win_rate is not None:
         lines.append(_("Win rate {rate} ({won:,} won, {lost:,} lost)").format(
             rate=show_number('win_rate', t.win_rate), won=t.won, lost=t.lost)
@@ -344,7 +344,7 @@ class DiagnoseScreen(TabKeys, BoardView):
 
         def label(snapshot) -> str:
             d = snapshot.diagnosis
-            files = ", ".join(path.replace("\\", "/").rsplit("/", 1)[-1] for path in d.source.files)
+            files = enumerated(path.replace("\\", "/").rsplit("/", 1)[-1] for path in d.source.files)
             mark = "▶ " if snapshot.id == self.shown_id else "  "
             return f"{mark}{snapshot.id}  {when(snapshot.saved_at)}  {d.first_date} – {d.last_date}  {files}"
 
@@ -462,7 +462,7 @@ class DiagnoseScreen(TabKeys, BoardView):
             more = self.query_one(f"#more-{table.id.removeprefix('table-')}", Static)
             hidden = out_of_view(table)
             more.update(plain(_("Out of view, ← → scroll sideways: {columns}").format(
-                columns=_(", ").join(hidden)) if hidden else ""))
+                columns=enumerated(hidden)) if hidden else ""))
             more.display = bool(hidden)
 
     def _later(self) -> None:
@@ -640,7 +640,7 @@ class DiagnoseScreen(TabKeys, BoardView):
         self.running = False
         note = ""
         if reused:
-            note = " · " + _("reused the saved mapping {mapping}").format(mapping=", ".join(f"{c}={f}" for c, f in reused.items()))
+            note = " · " + _("reused the saved mapping {mapping}").format(mapping=enumerated(f"{c}={f}" for c, f in reused.items()))
         try:
             snapshot = self.app.board.save_diagnosis(d, signature, overrides)
         except Refused as error:
@@ -665,7 +665,7 @@ class DiagnoseScreen(TabKeys, BoardView):
         table.clear()
         for note in notes:
             table.add_row(plain_rich(note.id), plain_rich(_(KIND_LABELS[note.kind])),
-                          plain_rich(_(", ").join(_(TAG_LABELS[t]) for t in note.tags)),
+                          plain_rich(enumerated(_(TAG_LABELS[t]) for t in note.tags)),
                           plain_rich(said_by(note)), plain_rich(note.text.splitlines()[0][:80]),
                           key=note.id)
         if current in {n.id for n in notes}:
@@ -714,7 +714,7 @@ class DiagnoseScreen(TabKeys, BoardView):
         note = self.current_note()
         text = ""
         if note:
-            tags = _(", ").join(_(TAG_LABELS[t]) for t in note.tags) or _("no tags")
+            tags = enumerated(_(TAG_LABELS[t]) for t in note.tags) or _("no tags")
             text = (_("{id} · {kind} · from {source} · {tags} · written by {author} {day}").format(
                 id=note.id, kind=_(KIND_LABELS[note.kind]), source=said_by(note) or '–', tags=tags,
                 author=note.author or '–', day=day_of(note.created)) + f"\n{note.text}")

@@ -30,7 +30,7 @@ from tui.forecast_text import (
     trend_rows,
 )
 from tui.figure_cells import rich_cells
-from tui.i18n import N_, _
+from tui.i18n import N_, _, enumerated
 from tui.keys import shown_key
 from tui.screens.dialogs import help_key
 from tui.user_text import plain, tell
@@ -151,7 +151,7 @@ class ForecastScreen(ModalScreen[str | None]):
         more = self.query_one("#forecast-more", Static)
         hidden = out_of_view(reps)
         more.update(plain(_("Out of view, ← → scroll sideways: {columns}").format(
-            columns=_(", ").join(hidden)) if hidden else ""))
+            columns=enumerated(hidden)) if hidden else ""))
         more.display = bool(hidden)
 
     async def refresh_board(self) -> None:

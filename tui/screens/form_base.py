@@ -16,7 +16,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Static
 
 from sales.errors import Invalid, Reason, Refused, UpliftError
-from tui.i18n import N_, _, said, said_reason
+from tui.i18n import N_, _, enumerated, said, said_reason
 from tui.keys import shown_key
 from tui.user_text import plain
 from tui.widgets.footer import Footer
@@ -196,7 +196,7 @@ class FormBase(ModalScreen):
                 since.append(record)
         if since:
             self.seen_change = since[0].seq  # said once: the next save puts this form's values
-            people = ", ".join(sorted({r.actor for r in since}))
+            people = enumerated(sorted({r.actor for r in since}))
             raise Refused("{people} changed {item} since this form opened: {key} again saves yours over "
                           "theirs, esc cancels", people=people, item=self.item, key=shown_key(self, "form.save"))
 

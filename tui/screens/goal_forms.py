@@ -31,7 +31,7 @@ from sales.numbers import parse_number
 from sales.pace import describe_value
 from sales.text import TITLE_MAX
 from tui.goal_text import metric_key, metric_text
-from tui.i18n import N_, _
+from tui.i18n import N_, _, fill
 from tui.number_text import form_number
 from tui.screens.fields_form import FieldsForm, Hint
 from tui.screens.form_base import DATE_HINT, DATE_PLACEHOLDER
@@ -191,7 +191,7 @@ def checkin_form(board, goal: Goal) -> FieldsForm:
     last = board.checkins(goal.id)[-1:] or None
     now = last[0].value if last else goal.baseline
     rows = [
-        (("value", _("Value of {metric} now").format(metric=metric_text(goal.metric) or _("the metric")),
+        (("value", fill(_("Value of {metric} now"), metric=metric_text(goal.metric) or _("the metric")),
           text_input("", placeholder="1.29M")),
          ("confidence", _("Confidence"), Select([(plain_rich(_(CONFIDENCE_LABELS[c])), c) for c in CONFIDENCES],
                                                 allow_blank=False, value=last_confidence(last or []))),

@@ -208,18 +208,18 @@ class GoalsScreen(BoardView):
             gaps.append(_("{key} on its goal adds a task to a strategy").format(key=shown_key(self, "goals.task")))
         unaligned = [s.id for s in strategies if not s.goals]
         if unaligned and not self.offers("edit_strategy"):  # a rep: what is wrong, not a lead's keys
-            gaps.append(n_("{ids} serves no goal", "{ids} serve no goal", len(unaligned)).format(ids=", ".join(unaligned)))
+            gaps.append(n_("{ids} serves no goal", "{ids} serve no goal", len(unaligned)).format(ids=enumerated(unaligned)))
         elif unaligned:
             gaps.append(n_("{ids} serves no goal ({edit} edits it, {delete} deletes it)",
                            "{ids} serve no goal ({edit} edits one, {delete} deletes one)", len(unaligned)).format(
-                ids=", ".join(unaligned), edit=shown_key(self, "goals.edit_strategy"),
+                ids=enumerated(unaligned), edit=shown_key(self, "goals.edit_strategy"),
                 delete=shown_key(self, "goals.delete_strategy")))
         if waiting and self.offers("carry"):
             gaps.insert(0, n_("{ids} ended with the last cycle: {key} carries it on into this one, {close} closes it "
                               "with how it ended",
                               "{ids} ended with the last cycle: {key} carries one on into this one, {close} closes one "
                               "with how it ended", len(waiting)).format(
-                ids=", ".join(waiting), key=shown_key(self, "goals.carry"), close=shown_key(self, "goals.close")))
+                ids=enumerated(waiting), key=shown_key(self, "goals.carry"), close=shown_key(self, "goals.close")))
         if hidden := len(every) - len(goals):
             gaps.append(n_("{count} goal of another cycle not shown ({key} shows every cycle's)",
                            "{count} goals of other cycles not shown ({key} shows every cycle's)", hidden).format(
@@ -438,7 +438,7 @@ class GoalsScreen(BoardView):
         question = sentences(
             _("Delete {id} “{title}”?").format(id=goal.id, title=goal.title),
             _("Its check-ins ({count}) go with it.").format(count=checkins) if checkins else "",
-            _("What serves it stays, unlinked: {items}.").format(items=", ".join(kept)) if kept else "")
+            _("What serves it stays, unlinked: {items}.").format(items=enumerated(kept)) if kept else "")
 
         def answer(yes: bool | None) -> None:
             if yes:
@@ -497,7 +497,7 @@ class GoalsScreen(BoardView):
             kept = [item for _kind, item in board.links_to("strategy", strategy.id)]
             question = sentences(
                 _("Delete {id} “{title}”?").format(id=strategy.id, title=strategy.title),
-                _("What serves it stays, unlinked: {items}.").format(items=", ".join(kept)) if kept else "")
+                _("What serves it stays, unlinked: {items}.").format(items=enumerated(kept)) if kept else "")
             self.app.push_screen(Confirm(question, destructive=True),
                                  lambda yes: yes and self._deleted(board.delete_strategy, strategy.id))
 

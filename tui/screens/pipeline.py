@@ -26,7 +26,7 @@ from sales.alerts import days_stuck
 from sales.deals import Deal, FunnelRow, Stage, closed_on, is_slipped, outcome_of
 from sales.errors import UpliftError
 from sales.text import display_width
-from tui.i18n import N_, _
+from tui.i18n import N_, _, fill
 from tui.keys import shown_key
 from tui.number_text import short_day
 from tui.screens.board_view import BoardView
@@ -384,8 +384,8 @@ class PipelineScreen(BoardView):
         except UpliftError:
             now = self.stage_name(event.source)  # gone meanwhile: the move itself says so
         if now != self.stage_name(event.source) and self.moved_by_another(event.card_id):  # since last drawn
-            tell(self, _("{id} was moved meanwhile, to {column}: it is shown there now; move it again if you "
-                         "still mean to").format(id=event.card_id, column=now), "warning")
+            tell(self, fill(_("{id} was moved meanwhile, to {column}: it is shown there now; move it again if you "
+                              "still mean to"), id=event.card_id, column=now), "warning")
             self.call_next(self.refresh_board)
             return
         self.call_next(self.move, event.card_id, self.stage_name(event.target))

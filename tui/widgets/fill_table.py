@@ -12,7 +12,7 @@ text columns wrap (`check-in C-5` / `(2026-11-13)` whole in 12 cells, where one 
 `value` over a column of amounts), their cells kept whole on one; only then do their cells wrap,
 between words only, and never a figure (`25 customers` stays on one line: at 80 columns the
 Review's goals read `25` / `customers` while a title beside them, cut with … anyway, kept its
-room) nor a list of ids (`D-4, D-5`). Rows whose cells all fit keep one line.
+room) nor a list of ids (`D-4, D-5`, `D-4、D-5`). Rows whose cells all fit keep one line.
 """
 
 from __future__ import annotations
@@ -168,6 +168,11 @@ class _Label:
             yield self.label
 
 
+def _listed(text: str) -> bool:
+    """Whether a cell is a list (`D-4, D-5`; in Chinese `D-4、D-5`, tui.i18n.enumerated)."""
+    return ", " in text or "、" in text
+
+
 class FillTable(DataTable):
     """A DataTable whose columns named in `fill` (keys) share the room left by the others; with
     `lines=2`, its rows take two lines where one would cut their text."""
@@ -316,7 +321,7 @@ class FillTable(DataTable):
         broken between words; a list (`D-4, D-5`) and a figure with its unit (`25 customers`) are
         kept whole: each reads as one thing."""
         console = self.app.console
-        cells = [cell_len(cell.plain) if ", " in cell.plain or is_figure(cell.plain)
+        cells = [cell_len(cell.plain) if _listed(cell.plain) or is_figure(cell.plain)
                  else cell.least_width(self.lines, console)
                  for cell in self.get_column(column.key) if isinstance(cell, Wrapped)]
         return max([self._label_least(column), *cells, *self._unwrapped(column)])
