@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+from textual.widgets import Input
+
 from store.board import Board
+from tests.tui.test_team_setup_screen import fill, text
+from tests.tui.waiting import until
 from tui.app import UpliftApp
+from tui.screens.cycle import CycleScreen
+from tui.screens.fields_form import FieldsForm
+from tui.screens.team_setup import TeamSetupScreen
 
 
 async def test_a_board_made_now_is_said_with_its_path(tmp_path) -> None:
@@ -55,8 +62,22 @@ async def test_the_board_made_where_none_was_named_is_not_called_board(tmp_path,
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     board = Board(tmp_path / "data" / "uplift" / "board", actor="sam", create=True)
     app = UpliftApp(board, made=True)
-    async with app.run_test(size=(120, 40)):
+    async with app.run_test(size=(120, 40)) as pilot:
         assert app.sub_title == "sam (lead)"
+        # nor does the cycle's heading, the plan's line, or the form that names it (left empty,
+        # the plan stays unnamed: it was "board" everywhere but the header)
+        await pilot.press("C")
+        await until(pilot, lambda: isinstance(app.screen, CycleScreen))
+        assert text(app, "#cycle-title").startswith("no plan name yet · no cycle dates yet")
+        await pilot.press("s")
+        await until(pilot, lambda: isinstance(app.screen, TeamSetupScreen))
+        assert text(app, "#setup-plan") == "Plan: no plan name yet · no cycle dates yet"
+        await pilot.press("c")
+        await until(pilot, lambda: isinstance(app.screen, FieldsForm))
+        assert app.screen.query_one("#field-name", Input).value == ""
+        await fill(app, pilot, start="2027-01-04", end="2027-03-31")
+        await until(pilot, lambda: isinstance(app.screen, TeamSetupScreen) and "2027" in text(app, "#setup-plan"))
+        assert text(app, "#setup-plan") == "Plan: no plan name yet · 2027-01-04 to 2027-03-31"
     board.set_plan_info("North team, Q1")
     async with UpliftApp(Board(board.path, actor="sam")).run_test(size=(120, 40)) as pilot:
         assert pilot.app.sub_title == "North team, Q1 · sam (lead)"

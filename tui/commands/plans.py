@@ -160,7 +160,8 @@ def cmd_plan_info(args: argparse.Namespace) -> int:
         print_json(info)
         return EXIT_OK
     period = info.get("period") or {}
-    print(_("plan   {name}").format(name=safe(info["name"])))
+    print(_("plan   {name}").format(name=safe(info["name"])) if info["name"]
+          else _("plan   no name yet (uplift plan info --name NAME)"))
     print(_("cycle  {start} to {end}").format(start=period["start"], end=period["end"]) if period
           else _("cycle  none set (uplift plan info --start DATE --end DATE)"))
     budget = info.get("budget")
