@@ -209,7 +209,7 @@ def refuse_stray_options(parser: argparse.ArgumentParser, args: argparse.Namespa
 #: Only where the two differ; a command that reads a file names its fields as the file does.
 _TYPED = {"next_step": "next", "expected_result": "expected", "lost_reason": "lost-reason",
           "comment.text": "comment", "note.text": "note", "answer.answer": "answer", "plan.budget": "amount",
-          "requested": "amount"}
+          "requested": "amount", "plan.name": "name", "plan.period": "end"}  # (`plan info --end` before --start)
 
 
 #: A step of a task's checklist as the store names it, counting from 0 (`steps[2].text`).

@@ -1,6 +1,7 @@
-"""The board made where nobody named a folder (`…/uplift/board`) holds an unnamed plan: the
-command line said "board" for it (`uplift cycle`, `uplift plan info`) where the app's header said
-nothing. It reads as unnamed until a lead names it, and keeps its name once named."""
+"""The plan's name and cycle on the command line. The board made where nobody named a folder
+(`…/uplift/board`) holds an unnamed plan: the command line said "board" for it (`uplift cycle`,
+`uplift plan info`) where the app's header said nothing. It reads as unnamed until a lead names
+it. A wrong --name or --end is named as typed."""
 
 from __future__ import annotations
 
@@ -31,3 +32,17 @@ def test_the_plan_of_the_board_made_where_none_was_named_reads_as_unnamed(tmp_pa
 
 def test_a_board_of_a_folder_named_keeps_the_folder_s_name(run) -> None:
     assert run("plan", "info")[1].splitlines()[0] == "plan   board"  # (the `team` fixture's folder)
+
+
+def test_plan_info_names_the_option_that_was_wrong_not_the_plan_file_s_field(run, tmp_path) -> None:
+    """`plan info --end` before the start said "plan.period: …", a plan file's field, to someone
+    who typed no file; a plan file's import still says where in the file."""
+    assert run("plan", "info", "--start", "2026-10-01", "--end", "2026-12-31")[0] == 0
+    assert run("plan", "info", "--end", "2026-09-01") == (
+        2, "", "uplift: end: the period ends (2026-09-01) before it starts (2026-10-01)\n")
+    assert run("plan", "info", "--name", "x" * 201)[2] == "uplift: name: too long: at most 200 characters\n"
+    path = tmp_path / "plan.yaml"
+    path.write_text("plan:\n  name: Q4\n  period:\n    start: 2027-01-01\n    end: 2026-01-01\n")
+    code, _out, err = run("plan", "import", str(path))
+    assert code == 2 and err.startswith(f"{path}:5: plan.period.end: the period ends (2026-01-01)")
+    assert run("plan", "info")[1].splitlines()[1] == "cycle  2026-10-01 to 2026-12-31"  # (nothing written)
