@@ -39,7 +39,8 @@ class AgendaQueries(BoardCore):
         start, end = self.period()
         info = self.plan_info()
         plans = [p for p in self.incentive_plans() if who is None or self.role_of(who) == "lead" or p.covers(who)]
-        return CycleDays(info["name"], start, end, [(p.id, p.name) for p in plans], info.get("budget"))
+        # (a calendar's events need a name: an unnamed plan's is still its folder's, as its review's title)
+        return CycleDays(self.name, start, end, [(p.id, p.name) for p in plans], info.get("budget"))
 
     def agenda(self, who: str | None = None, horizon: int = DEFAULT_HORIZON) -> Agenda:
         """What needs `who` (default: the actor) today and in the next `horizon` days. Reading

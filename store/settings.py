@@ -21,26 +21,41 @@ class SettingsChanges(BoardCore):
         return self.meta().get("name", self.path.name)
 
     def plan_info(self) -> dict:
-        """The plan's name and period (`{"name": ..., "period": {"start": ..., "end": ...}}`)."""
+        """The plan's name and period (`{"name": ..., "period": {"start": ..., "end": ...}}`).
+
+        The name is "" while the plan is unnamed: a board is named after its folder when it is
+        made, but the one made where nobody named a folder (`…/uplift/board`) is not, as "board"
+        says nothing (a folder named by $UPLIFT_BOARD or --board was named, and the SSH server
+        names its board so)."""
         meta = self.meta()
-        return {"name": meta.get("name", self.path.name), "period": meta.get("period"),
+        name = meta.get("name", self.path.name)
+        return {"name": "" if self._unnamed(name) else name, "period": meta.get("period"),
                 "budget": meta.get("budget")}
+
+    def _unnamed(self, name: str) -> bool:
+        from store.location import unnamed_board_path
+
+        return name == self.path.name and self.path.resolve() == unnamed_board_path().resolve()
 
     def set_plan_info(self, name: str, start: date | str | None = None,
                       end: date | str | None = None) -> dict:
+        """`name` "" leaves an unnamed plan unnamed (what plan_info read of it); a named plan
+        needs a name."""
         from sales.plan_info import PlanInfo, cycle_clash
 
         def build(tx: Transaction) -> dict:
             period = {"start": start, "end": end} if start and end else None
             old = self.meta()
-            info = convert({"name": name, "period": period, "budget": old.get("budget")}, PlanInfo, "plan")
+            was = old.get("name", self.path.name)
+            named = name or (was if self._unnamed(was) else name)
+            info = convert({"name": named, "period": period, "budget": old.get("budget")}, PlanInfo, "plan")
             self._check("board.settings")
             if info.period is not None and (clash := cycle_clash((info.period.start, info.period.end),
                                                                  self.plan_period(), self.earlier_cycles())):
                 raise Invalid("start", clash)
             new = {**old, **msgspec.to_builtins(info)}
             tx.put("board.plan", "board", "board", "meta", 1, old, new)
-            return self.plan_info() | msgspec.to_builtins(info)
+            return self.plan_info() | msgspec.to_builtins(info) | {"name": "" if self._unnamed(info.name) else info.name}
         return self._transact(build)
 
     def plan_period(self) -> tuple[date | None, date | None]:

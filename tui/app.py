@@ -61,14 +61,8 @@ def own_prefs(board: Board):
 
 
 def plan_name(board: Board) -> str:
-    """The plan's name for the header. A board is named after its folder when it is made, but
-    the one made where none was named (`…/uplift/board`) is left unnamed: "board" said nothing.
-    A folder named by $UPLIFT_BOARD was named (and the SSH server names its board so)."""
-    from store.location import unnamed_board_path
-
-    if board.name == board.path.name and board.path.resolve() == unnamed_board_path().resolve():
-        return ""
-    return board.name
+    """The plan's name for the header: "" while it is unnamed (store/settings.py says when)."""
+    return board.plan_info()["name"]
 
 
 class UpliftApp(PlanFileCommands, App):

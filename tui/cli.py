@@ -79,8 +79,9 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
                     epilog=None if is_remote() else _("With no command, uplift opens the board in the terminal (the first time, it makes one "
                              "and says where). New here? `uplift demo` opens a sample quarter. Each command says "
                              "more with --help: `uplift task --help`."))
-    parser.add_argument("--theme", metavar="NAME", default=None,
-                        help=_("the colour theme for the app (remembered in your config for next time)"))
+    parser.add_argument("--theme", metavar="NAME", default=None,  # (over SSH the config is the server's)
+                        help=_("the colour theme for the app (remembered for you on this board for next time)")
+                        if is_remote() else _("the colour theme for the app (remembered in your config for next time)"))
     parser.add_argument("--version", action=PrintVersion, help=_("print Uplift's version and exit"))
     parser.set_defaults(run=board.cmd_open)
     parser._optionals.title = _("options")
@@ -209,7 +210,7 @@ def refuse_stray_options(parser: argparse.ArgumentParser, args: argparse.Namespa
 #: Only where the two differ; a command that reads a file names its fields as the file does.
 _TYPED = {"next_step": "next", "expected_result": "expected", "lost_reason": "lost-reason",
           "comment.text": "comment", "note.text": "note", "answer.answer": "answer", "plan.budget": "amount",
-          "requested": "amount"}
+          "requested": "amount", "plan.name": "name", "plan.period": "end"}  # (`plan info --end` before --start)
 
 
 #: A step of a task's checklist as the store names it, counting from 0 (`steps[2].text`).

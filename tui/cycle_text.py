@@ -18,7 +18,7 @@ def heading(cycle: Cycle, setup_key: str | None = None, may_set: bool = True) ->
     """`setup_key`: the app's key to the team and cycle settings, said where the dates are missing
     (the command line names its command instead); `may_set`: whether the reader may set them (a
     rep is not sent to a key or a command that would refuse them)."""
-    text = cycle.name
+    text = cycle.name or _("no plan name yet")
     if cycle.start or cycle.end:
         text += " · " + _("{start} to {end}").format(start=cycle.start or "…", end=cycle.end or "…")
     elif not may_set:

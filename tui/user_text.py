@@ -9,6 +9,7 @@ one-line box has a length cap (a text area's text is capped by its model when it
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from rich.cells import cell_len
@@ -120,8 +121,38 @@ SEVERITY_TITLES = {"warning": N_("Warning"), "error": N_("Error")}
 def tell(widget, message: object, severity: str = "information") -> None:
     """A notification whose text is shown literally; an error is said in the interface's language."""
     title = SEVERITY_TITLES.get(severity)
-    widget.app.notify(safe(said_who(message) if isinstance(message, BaseException) else message),
+    text = safe(said_who(message) if isinstance(message, BaseException) else message)
+    widget.app.notify(paths_broken(text, toast_width(widget.app.size.width)),
                       title=_(title) if title else "", severity=severity, markup=False)
+
+
+def toast_width(screen: int) -> int:
+    """The cells a notification's text has on a screen `screen` cells wide, as Textual lays a
+    toast out: 60 wide, at most half of its rack (the screen less the rack's scroll bar, 2), less
+    its padding (1 a side) and its coloured edge (1): 36 at 80 columns."""
+    return max(min(60, (screen - 2) // 2) - 3, 10)
+
+
+#: A path, or a word of one: the parts after which it may break (a folder's `/`, Windows' `\`).
+_PATH_PART = re.compile(r"[^/\\]*[/\\]+|[^/\\]+$")
+
+
+def paths_broken(text: str, width: int) -> str:
+    """`text` with each path wider than `width` cells broken onto lines after a `/`: Textual
+    breaks only at spaces, so it cut a long path where the line ended (`…/uplift/b`, `oard`).
+    A path that fits a line is left whole (Textual moves it to a line of its own); a part wider
+    than a line is cut, as before."""
+    def broken(word: str) -> str:
+        if cell_len(word) <= width or not any(mark in word for mark in "/\\"):
+            return word
+        lines = [""]
+        for part in _PATH_PART.findall(word):
+            if lines[-1] and cell_len(lines[-1] + part) > width:
+                lines.append("")
+            lines[-1] += part
+        return "\n".join(lines)
+
+    return "".join(broken(word) for word in re.split(r"(\s+)", text))
 
 
 def text_input(value: object = "", *, max_length: int = LINE_MAX, **options) -> Input:

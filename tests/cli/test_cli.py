@@ -42,8 +42,8 @@ def test_task_list_filters_and_json(run) -> None:
 
 
 def test_move_and_done(run) -> None:
-    assert run("task", "move", "T-1", "in progress", user="ali")[:2] == (0, "T-1 → doing\n")
-    assert run("task", "done", "t1", user="ali")[:2] == (0, "T-1 → done\n")
+    assert run("task", "move", "T-1", "in progress", user="ali")[:2] == (0, "T-1 → Doing\n")
+    assert run("task", "done", "t1", user="ali")[:2] == (0, "T-1 → Done\n")
     code, out, _ = run("task", "show", "T-1")
     assert "Done" in out and "moved T-1 from Doing to Done" in out
 
@@ -343,7 +343,7 @@ def test_an_empty_step_alone_clears_the_checklist_and_among_others_is_named(run,
 
 
 def test_done_twice_says_it_was_done_already_and_logs_nothing_more(run) -> None:
-    assert run("task", "done", "T-1")[:2] == (0, "T-1 → done\n")
+    assert run("task", "done", "T-1")[:2] == (0, "T-1 → Done\n")
     logged = run("log", "--json")[1]
     assert run("task", "done", "T-1")[:2] == (0, "T-1 was already done\n")
     assert run("log", "--json")[1] == logged

@@ -58,9 +58,9 @@ def test_a_repeating_task_due_in_the_last_year_can_be_done(run, team) -> None:
     refused (exit 2, "due: 3000-01-31 is not a date"), so the task could never be finished."""
     assert run("task", "add", "Close the millennium", "--due", "2999-12-31", "--every", "month")[:2] == (0, "T-3\n")
     code, out, err = run("task", "done", "T-3")
-    assert (code, out) == (0, "T-3 → done\n")
+    assert (code, out) == (0, "T-3 → Done\n")
     assert "T-3 repeats no more: its next date would be after 2999" in err
     tasks = Board(team, actor="dana").tasks()
     assert [t.id for t in tasks if t.previous == "T-3"] == [] and len(tasks) == 3
     assert run("task", "add", "Weekly", "--due", "2999-12-20", "--every", "week")[0] == 0
-    assert run("task", "done", "T-4")[:2] == (0, "T-4 → done\nnext: T-5 due 2999-12-27 (weekly)\n")
+    assert run("task", "done", "T-4")[:2] == (0, "T-4 → Done\nnext: T-5 due 2999-12-27 (weekly)\n")

@@ -212,15 +212,15 @@ def test_a_closed_deal_shows_how_it_closed_and_what_was_paid_in_chinese(run, mon
 
 def test_task_move_names_the_status_in_the_interfaces_language(run, monkeypatch) -> None:
     code, out, _ = run("task", "move", "T-1", "doing")
-    assert (code, out) == (0, "T-1 → doing\n")
+    assert (code, out) == (0, "T-1 → Doing\n")
     monkeypatch.setenv("UPLIFT_LANG", "zh")
     code, out, _ = run("task", "move", "T-1", "blocked")
     assert (code, out) == (0, "T-1 → 受阻\n")
     code, out, _ = run("task", "done", "T-1")
-    assert (code, out) == (0, "T-1 → 已完成\n")
+    assert (code, out) == (0, "T-1 → 完成\n")
     monkeypatch.setenv("UPLIFT_LANG", "en")
     code, out, _ = run("task", "move", "T-2", "doing")
-    assert (code, out) == (0, "T-2 → doing\n")
+    assert (code, out) == (0, "T-2 → Doing\n")
     code, out, _ = run("task", "move", "T-2", "doing")  # (to the status it has: said so, nothing moved)
     assert (code, out) == (0, "T-2 was already Doing\n")
 

@@ -17,7 +17,7 @@ def test_task_done_on_a_board_of_the_last_release(tmp_path, capsys, monkeypatch)
     board = tmp_path / "board"
     shutil.copytree(OLD_BOARD, board)
     run = run_uplift(board, capsys, monkeypatch)
-    assert run("task", "done", "T-1", user="ali") == (0, "T-1 → done\n", "")
+    assert run("task", "done", "T-1", user="ali") == (0, "T-1 → Done\n", "")
     assert json.loads((board / "board.json").read_text())["meta"]["1"]["schema"] == SCHEMA_VERSION
     assert TaskBoard(board, actor="ali").task("T-1").status == "done"
     code, out, _ = run("task", "list", "--json")

@@ -124,3 +124,16 @@ def test_a_win_rate_checked_in_past_100_percent_is_bad_input(run, team, typed):
         2, "", f"uplift: value: G-1 measures win rate, a rate from 0 to 100%: {float(value):g} is not one\n")
     assert snapshot_files(team) == before
     assert run("goal", "checkin", "G-1", "100", user="ali")[0] == 0  # (a rate may reach 100%)
+
+
+def test_help_over_ssh_says_where_the_theme_is_kept(capsys, monkeypatch):
+    """Over SSH a member's theme is kept on the board (the config is the server's): `uplift
+    --help` said "remembered in your config" there too."""
+    from tests.cli.conftest import invoke
+
+    monkeypatch.setenv("UPLIFT_REMOTE", "1")
+    code, out, _ = invoke(capsys, "--help")
+    flat = " ".join(out.split())
+    assert code == 0 and "(remembered for you on this board for next time)" in flat and "config" not in flat
+    monkeypatch.delenv("UPLIFT_REMOTE")
+    assert "(remembered in your config for next time)" in " ".join(invoke(capsys, "--help")[1].split())

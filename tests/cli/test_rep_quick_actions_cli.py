@@ -62,7 +62,7 @@ def test_a_note_that_does_not_start_with_a_deal_needs_deal_or_account(run, team,
 
 @pytest.mark.parametrize("lang, says", [("en", "T-1 was already Doing\n"), ("zh", "T-1 的状态已是“进行中”\n")])
 def test_moving_a_task_to_the_status_it_has_says_so_and_writes_nothing(run, team, monkeypatch, lang, says):
-    assert run("task", "move", "T-1", "doing", user="ali") == (0, "T-1 → doing\n", "")
+    assert run("task", "move", "T-1", "doing", user="ali") == (0, "T-1 → Doing\n", "")
     monkeypatch.setenv("UPLIFT_LANG", lang)
     before = snapshot_files(team)
     assert run("task", "move", "T-1", "in progress", user="ali") == (0, says, "")
@@ -281,7 +281,7 @@ def test_done_again_says_nothing_of_the_work_the_task_waits_for(run):
     assert run("task", "add", "Get legal sign-off", user="ali") == (0, "T-3\n", "")
     assert run("task", "add", "Send the offer", user="ali") == (0, "T-4\n", "")
     assert run("task", "edit", "T-4", "--depends", "T-3", user="ali")[0] == 0
-    assert run("task", "done", "T-4", user="ali") == (0, "T-4 → done\n", "note: T-4 waits for T-3 (To do)\n")
+    assert run("task", "done", "T-4", user="ali") == (0, "T-4 → Done\n", "note: T-4 waits for T-3 (To do)\n")
     assert run("task", "done", "T-4", user="ali") == (0, "T-4 was already done\n", "")
     code, _out, err = run("task", "done", "T-4", "--json", user="ali")
     assert (code, err) == (0, "")

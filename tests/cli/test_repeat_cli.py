@@ -15,7 +15,7 @@ def test_a_weekly_task_over_the_command_line(run, team) -> None:
     assert "  repeats   weekly" in out.splitlines()
     code, out, _ = run("task", "done", "T-3", user="ali")
     assert code == 0
-    assert out.splitlines() == ["T-3 → done", f"next: T-4 due {today + timedelta(days=7)} (weekly)"]
+    assert out.splitlines() == ["T-3 → Done", f"next: T-4 due {today + timedelta(days=7)} (weekly)"]
     code, out, _ = run("task", "done", "T-3", user="ali")  # done already: no next occurrence made, none said
     assert (code, out.splitlines()) == (0, ["T-3 was already done"]) and len(Board(team, actor="dana").tasks()) == 4
     code, out, _ = run("task", "show", "T-4", user="ali")

@@ -16,7 +16,7 @@ def test_done_several_records_each_and_one_undo_takes_them_back(team, run):
     run("task", "add", "Send the quote", "--owner", "ali")  # T-3
     code, out, err = run("task", "done", "T-1", "T-3", user="ali")
     assert (code, err) == (0, "")
-    assert out.splitlines() == ["T-1 → done", "T-3 → done"]
+    assert out.splitlines() == ["T-1 → Done", "T-3 → Done"]
     assert _statuses(team) == {"T-1": "done", "T-2": "todo", "T-3": "done"}
     moves = [r for r in Board(team, actor="dana").history() if r.action == "task.move"]
     assert sorted(r.item for r in moves) == ["T-1", "T-3"]  # one record per task
@@ -27,7 +27,7 @@ def test_done_several_records_each_and_one_undo_takes_them_back(team, run):
 def test_move_several_then_the_status(team, run):
     code, out, _ = run("task", "move", "T-1", "t-2", "doing")
     assert code == 0
-    assert out.splitlines() == ["T-1 → doing", "T-2 → doing"]
+    assert out.splitlines() == ["T-1 → Doing", "T-2 → Doing"]
     assert _statuses(team) == {"T-1": "doing", "T-2": "doing"}
 
 
@@ -56,7 +56,7 @@ def test_not_an_id_is_bad_input(team, run):
 
 def test_an_id_given_twice_moves_once(team, run):
     code, out, _ = run("task", "done", "T-1", "t-1")
-    assert code == 0 and out.splitlines() == ["T-1 → done"]
+    assert code == 0 and out.splitlines() == ["T-1 → Done"]
 
 
 def test_json_of_several_is_a_list_of_what_one_prints(team, run):

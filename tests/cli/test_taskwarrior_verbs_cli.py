@@ -14,10 +14,10 @@ def _task(team, task_id: str):
 
 def test_start_moves_to_doing_and_stop_back_to_todo(team, run):
     code, out, _ = run("task", "start", "T-1", user="ali")
-    assert (code, out) == (0, "T-1 → doing\n")
+    assert (code, out) == (0, "T-1 → Doing\n")
     assert _task(team, "T-1").status == "doing"
     code, out, _ = run("task", "stop", "T-1", user="ali")
-    assert (code, out) == (0, "T-1 → todo\n")
+    assert (code, out) == (0, "T-1 → To do\n")
     assert _task(team, "T-1").status == "todo"
 
 
@@ -35,7 +35,7 @@ def test_start_several_and_stop_only_the_started(team, run):
     assert run("task", "stop", "T-2")[0] == 0
     code, out, _ = run("task", "stop", "T-1", "T-2")
     assert code == 0
-    assert out.splitlines() == ["T-2 is To do, not started: nothing to stop", "T-1 → todo"]
+    assert out.splitlines() == ["T-2 is To do, not started: nothing to stop", "T-1 → To do"]
 
 
 def test_a_done_task_is_not_started_nothing_written(team, run):

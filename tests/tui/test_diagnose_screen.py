@@ -156,6 +156,9 @@ async def test_a_run_from_the_file_prompt_is_kept_and_shown(team, deals) -> None
         assert "Win rate 65.0%" in text_of(app, "#kpis")
         read = text_of(app, "#mapping")  # how the file was read, as the command line says it
         assert "How the file was read" in read and "'deal' -> order_id" in read and "dates in 'date'" in read
+        await pilot.press("down")  # the next key: "just saved" gave way (it stayed for the session)
+        await until(pilot, lambda: "just saved" not in text_of(app, "#diagnose-status"))
+        assert text_of(app, "#diagnose-status").startswith("X-1 · saved ")
     board = Board(team, actor="dana")
     [snapshot] = board.snapshots()
     assert snapshot.diagnosis.source.files == [str(deals)]
@@ -173,6 +176,8 @@ async def test_a_run_reusing_the_saved_mapping_says_so_in_the_kept_explanation(t
         status = await run_from_prompt(app, pilot, deals)
         assert "X-2 · just saved" in status and "reused the saved mapping deal=order_id" in status
         assert "from the mapping saved on the board" in text_of(app, "#mapping")
+        await app.refresh_screens()  # (a change made elsewhere, or a form's): as a kept one now
+        assert text_of(app, "#diagnose-status").startswith("X-2 · saved ")
     first, second = Board(team, actor="dana").snapshots()
     assert any(line.endswith("; set by --map)") for line in first.diagnosis.source.explanation)
     [line] = [line for line in second.diagnosis.source.explanation if line.startswith("'deal' -> order_id")]

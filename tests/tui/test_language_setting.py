@@ -9,7 +9,7 @@ import pytest
 
 from store.board import Board
 from tests.tui.test_look import write
-from tests.tui.waiting import run_palette, until
+from tests.tui.waiting import notices, run_palette, until
 from tui.app import UpliftApp
 from tui.i18n import language, set_language
 from tui.user_config import load_config
@@ -44,7 +44,7 @@ async def test_the_palette_switches_to_chinese_on_the_same_screen_and_keeps_the_
     async with app.run_test(size=SIZE) as pilot:
         await until(pilot, lambda: app._notifications)
         assert app.current_mode == "goals" and language() == "zh"
-        assert [str(n.message) for n in app._notifications] == [f"已切换到中文（记入 {config}）"]
+        assert notices(app) == [f"已切换到中文（记入 {config}）"]
         assert "新目标" in {k.description for k in app.screen.query_one(Footer).keys}
 
 
@@ -69,7 +69,7 @@ async def test_uplift_lang_wins_over_the_config_and_the_switch_says_so(team, own
         assert language() == "en"
         await run_palette(pilot, app, "Change language")
         await until(pilot, lambda: app._notifications)
-        shown = [str(n.message) for n in app._notifications]
+        shown = notices(app)
     assert config.read_text(encoding="utf-8") == "language: zh\n" and app.relaunch_mode is None
     assert shown == [f"Saved language: 中文 in {config}, but UPLIFT_LANG is set and wins over it: "
                      "unset it to use the config"]

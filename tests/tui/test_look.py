@@ -10,7 +10,7 @@ from textual.command import CommandPalette
 from textual.widgets import DataTable, Static
 
 from store.board import Board
-from tests.tui.waiting import palette_found, palette_hits, palette_prompts, run_palette, until
+from tests.tui.waiting import notices, palette_found, palette_hits, palette_prompts, run_palette, until
 from tui.app import UpliftApp
 from tui.cli import main
 from tui.screens.goals import GoalsScreen
@@ -389,7 +389,7 @@ async def test_the_palettes_screenshot_is_saved_where_there_is_no_downloads_fold
         await until(pilot, lambda: list(here.glob("*.svg")))
         await until(pilot, lambda: any("svg" in str(n.message) for n in app._notifications))
         shot = next(here.glob("*.svg"))
-        assert [str(n.message) for n in app._notifications] == [saved.format(file=shot)]
+        assert notices(app) == [saved.format(file=shot)]
         assert "<svg" in shot.read_text(encoding="utf-8")
 
 

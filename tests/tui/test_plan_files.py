@@ -6,7 +6,7 @@ from __future__ import annotations
 from store.board import Board
 from store.plan_yaml import dump_plan
 from tests.conftest import snapshot_files
-from tests.tui.waiting import run_palette
+from tests.tui.waiting import notices, run_palette
 from tui.app import UpliftApp
 from tui.screens.plan_file import AskPath, ImportPreview, PlanProblems
 
@@ -50,7 +50,7 @@ async def test_a_file_named_alone_is_said_with_its_whole_path(team, tmp_path, mo
         await pilot.pause()
         await answer_path(app, pilot, "q4.yaml")
         await pilot.pause()
-        assert [n.message for n in app._notifications] == [f"Wrote the plan to {tmp_path / 'q4.yaml'}"]
+        assert notices(app) == [f"Wrote the plan to {tmp_path / 'q4.yaml'}"]
     assert (tmp_path / "q4.yaml").is_file()
 
 

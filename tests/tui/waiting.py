@@ -83,3 +83,9 @@ async def palette_prompts(pilot, app, query: str) -> list[str]:
 async def palette_hits(pilot, app, query: str) -> list[str]:
     """The titles of the palette's hits for `query`, best first (palette_prompts' first lines)."""
     return [prompt.split("\n")[0] for prompt in await palette_prompts(pilot, app, query)]
+
+
+def notices(app) -> list[str]:
+    """The app's notifications as said, a long path's breaks after its `/` taken out (a toast
+    breaks a path wider than itself there: tui/user_text.py paths_broken)."""
+    return [str(n.message).replace("/\n", "/") for n in app._notifications]

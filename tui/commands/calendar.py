@@ -16,7 +16,7 @@ def cmd_calendar(args: argparse.Namespace) -> int:
 
     board = open_board(args)
     who = whose(args, board)
-    name = board.plan_info()["name"]
+    name = board.name  # (an unnamed plan's folder's: a calendar needs a name)
     events = board.calendar_events(who)
     events = revised(events, board.item_changes({event.item for event in events}))
     # the board's own key (a board made before it had one: its folder's path), so that a board

@@ -163,7 +163,8 @@ def cmd_plan_info(args: argparse.Namespace) -> int:
 
     # (on a terminal, each line wrapped within its width: at 38 columns "budget none set ..." ran past)
     period = info.get("period") or {}
-    print(on_screen(_("plan   {name}").format(name=safe(info["name"]))))
+    print(on_screen(_("plan   {name}").format(name=safe(info["name"])) if info["name"]
+                    else _("plan   no name yet (uplift plan info --name NAME)")))
     print(on_screen(_("cycle  {start} to {end}").format(start=period["start"], end=period["end"]) if period
                     else _("cycle  none set (uplift plan info --start DATE --end DATE)")))
     budget = info.get("budget")

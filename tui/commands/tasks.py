@@ -170,15 +170,15 @@ def cmd_task_move(args: argparse.Namespace) -> int:
     tasks = board.move_tasks(args.id, args.status)
     if args.json:
         _print_tasks(board, tasks, was)
+    from sales.tasks import STATUS_LABELS
+
     for task in tasks:
         if task.status == was[task.id]:  # (said, as `task done` says it: "→ doing" twice read as two moves)
             if not args.json:
-                from sales.tasks import STATUS_LABELS
-
                 print(_("{id} was already {status}").format(id=task.id, status=_(STATUS_LABELS[task.status])))
             continue
-        if not args.json:
-            print(f"{task.id} → {_(task.status)}")
+        if not args.json:  # (the column's label, as the board and `deal move`'s stage say it: not "todo")
+            print(f"{task.id} → {_(STATUS_LABELS[task.status])}")
             _tell_next(board, task, was[task.id])
         _warn_waiting(board, task)
     if any(task.status != was[task.id] for task in tasks):
@@ -195,7 +195,7 @@ def cmd_task_done(args: argparse.Namespace) -> int:
     for task in tasks:
         if not args.json:
             print(_("{id} was already done").format(id=task.id) if was[task.id] == "done"
-                  else f"{task.id} → {_('done')}")
+                  else f"{task.id} → {_('Done')}")
             _tell_next(board, task, was[task.id])
         if was[task.id] != "done":  # (done again, nothing moved on: `task move` to the status it has says no note either)
             _warn_waiting(board, task)

@@ -246,6 +246,7 @@ class DiagnoseScreen(TabKeys, BoardView):
         self.metrics_of: dict[str, list[str]] = {}  # table id -> its columns' metrics, as last filled
         self.running = False
         self.ready = False  # the poll may call refresh_board before on_mount has run
+        self.just_saved = False  # the status says "just saved", until the next key or refresh
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -300,6 +301,7 @@ class DiagnoseScreen(TabKeys, BoardView):
         if not self.ready:
             return
         board = self.app.board
+        self.fade_just_saved()
         latest = board.latest_snapshot()
         if latest is not None and latest.id != self.latest_seen and not self.running:
             self.show_kept(latest)
@@ -322,6 +324,24 @@ class DiagnoseScreen(TabKeys, BoardView):
 
     def show_kept(self, snapshot, newest: str | None = None) -> None:
         """A kept diagnosis on screen; `newest`: the newest one's id, when this is an earlier one."""
+        self.show_diagnosis(snapshot.diagnosis, self.kept_status(snapshot, newest))
+        self.shown_id = snapshot.id
+
+    def fade_just_saved(self) -> None:
+        """After a run, its "just saved" gives way to the status a kept diagnosis has (it stayed
+        for the rest of the session, as if every later look were just after the run)."""
+        if not self.just_saved or self.running:
+            return
+        self.just_saved = False
+        snapshot = next((s for s in self.app.board.snapshots() if s.id == self.shown_id), None)
+        if snapshot is not None:
+            latest = self.app.board.latest_snapshot()
+            self.set_status(self.kept_status(snapshot, None if latest is None or latest.id == snapshot.id else latest.id))
+
+    def on_key(self) -> None:
+        self.fade_just_saved()  # (the key's own action, if any, runs after and may say more)
+
+    def kept_status(self, snapshot, newest: str | None = None) -> str:
         status = _("{id} · saved {when} by {name} · {key} diagnoses another file").format(
             key=shown_key(self, "diagnose.open"), id=snapshot.id, when=when(snapshot.saved_at), name=snapshot.saved_by)
         if newest is not None:
@@ -330,8 +350,7 @@ class DiagnoseScreen(TabKeys, BoardView):
                 key=shown_key(self, "diagnose.kept"))
         elif len(self.app.board.snapshots()) > 1:
             status += " · " + _("{key} others").format(key=shown_key(self, "diagnose.kept"))
-        self.show_diagnosis(snapshot.diagnosis, status)
-        self.shown_id = snapshot.id
+        return status
 
     def action_kept(self) -> None:
         """Show another kept diagnosis (last quarter's beside this one's: `uplift diagnosis compare`)."""
@@ -357,6 +376,7 @@ class DiagnoseScreen(TabKeys, BoardView):
         self.app.push_screen(Pick(_("Show which kept diagnosis?"), [(label(s), s.id) for s in kept]), picked)
 
     def set_status(self, text: str) -> None:
+        self.just_saved = False
         self.query_one("#diagnose-status", Static).update(plain(text))
 
     # ------------------------------------------------------------------ the diagnosis
@@ -653,6 +673,7 @@ class DiagnoseScreen(TabKeys, BoardView):
             return
         self.latest_seen = self.shown_id = snapshot.id
         self.show_diagnosis(d, _("{id} · just saved").format(id=snapshot.id) + note)
+        self.just_saved = True
         tell(self, _("Diagnosis kept as {id}").format(id=snapshot.id))
 
     # ------------------------------------------------------------------ notes

@@ -93,7 +93,7 @@ class TeamSetupScreen(ModalScreen[None]):
         dates = (_("{start} to {end}").format(start=period["start"], end=period["end"]) if period.get("start")
                  else _("no cycle dates yet"))
         self.query_one("#setup-plan", Static).update(plain(_("Plan: {name} · {dates}").format(
-            name=info["name"], dates=dates)))
+            name=info["name"] or _("no plan name yet"), dates=dates)))
         limits = enumerated(f"{_(STATUS_LABELS[s])} {wip[s]}" for s in STATUSES if s in wip)
         self.query_one("#setup-wip", Static).update(plain(_("WIP limits: {limits}").format(
             limits=limits or _("none"))))
@@ -168,11 +168,13 @@ class TeamSetupScreen(ModalScreen[None]):
             self.app.call_next(self.app.refresh_screens)
 
         kept: list = []
-        rows = [("name", _("Plan name"), text_input(info["name"])),
+        rows = [("name", _("Plan name"), text_input(info["name"], placeholder=_("no plan name yet"))),
                 (("start", _("First day"), text_input(period.get("start") or "", placeholder=DATE_PLACEHOLDER)),
                  ("end", _("Last day"), text_input(period.get("end") or "", placeholder=DATE_PLACEHOLDER))),
                 Hint(_(DATE_HINT))]
-        self.app.push_screen(FieldsForm(_("Name and cycle"), rows, save, required=("name",)), done)
+        # (an unnamed plan may stay unnamed: its name is needed once it has one)
+        self.app.push_screen(FieldsForm(_("Name and cycle"), rows, save, required=("name",) if info["name"] else ()),
+                             done)
 
     def action_add_member(self) -> None:
         from tui.screens.fields_form import FieldsForm, Hint
