@@ -63,7 +63,7 @@ def test_every_argument_of_a_verb_says_what_it_is_in_its_help(run):
                              "--status STATUS its status (todo, doing, blocked, done)"]),
     ("en", ("serve", "web"), ["--port PORT the port to listen on (default 8000)"]),
     ("zh", ("task", "show"), ["id 任务编号，例如 T-12", "--json 机器可读的输出"]),
-    ("zh", ("goal", "checkin"), ["value 指标当前的值（1.26M、31.5、12%）", "--confidence {on_track,at_risk,off_track} 你对达成目标有多大把握（默认 on_track）"]),
+    ("zh", ("goal", "checkin"), ["value 指标当前的值（1.26M、31.5、12%）", "--confidence {on_track,at_risk,off_track} 你对达成目标有多大把握（默认同上一条进展记录，没有则为 on_track）"]),
 ])
 def test_a_verbs_help_says_what_its_id_and_json_are(run, monkeypatch, lang, verb, says):
     monkeypatch.setenv("UPLIFT_LANG", lang)
