@@ -230,11 +230,11 @@ class DealChanges(BoardCore):
 
     def move_deal(self, deal_id: str, stage: str, reason: str | None = None, close_tasks: bool = False) -> Deal:
         """Move a deal; `reason` says why, when the stage is the lost one (in the spelling the
-        board already uses for it, if it has: `Competitor ` is `competitor`). `close_tasks`: won
+        board already uses for it, if it has one: `Competitor ` is `competitor`). `close_tasks`: won
         or lost, its open follow-ups are marked done in the same change (one undo takes all back;
         each as `task move` would, a refusal stops them all)."""
         if reason:
-            reason = spelled_as(reason, self.lost_reasons())
+            reason = spelled_as(reason, self.lost_reasons(()))
 
         def build(tx: Transaction) -> Deal:
             deal = self._update_deal_in(tx, deal_id, {"stage": stage, "lost_reason": reason})

@@ -149,7 +149,7 @@ def cmd_deal_move(args: argparse.Namespace) -> int:
     if args.close_tasks and (stage := board.stage(args.stage)).outcome == "open":
         raise BadInput("--close-tasks marks a deal's open tasks done as it is won or lost: not with a move to {stage}",
                        stage=stage.name)
-    known = board.lost_reasons()  # (before the move, which may add the reason to them)
+    known = board.lost_reasons(())  # the board's own (before the move, which may add the reason to them)
     left_open = board.open_tasks_for(old.id)
     try:
         deal = board.move_deal(args.id, args.stage, args.reason, close_tasks=args.close_tasks)
@@ -171,7 +171,7 @@ def cmd_deal_move(args: argparse.Namespace) -> int:
         # (Pipedrive asks for the reason as a deal is lost: the win/loss report is built from them)
         print(safe(_("note: {id} is lost with no reason given: `uplift deal edit {id} --lost-reason TEXT` "
                      "says why (uplift winloss groups lost deals by it)").format(id=deal.id)), file=sys.stderr)
-    if deal.lost_reason and is_new_reason(deal.lost_reason, known):
+    if deal.lost_reason and known and is_new_reason(deal.lost_reason, known):
         # (not refused: the win/loss report counts each spelling as a reason of its own, so say them)
         print(safe(_("note: {reason!r} is a new lost reason; reasons so far: {reasons}").format(
             reason=deal.lost_reason, reasons=", ".join(known))), file=sys.stderr)
