@@ -120,6 +120,17 @@ def known_reasons(deals: Iterable[Deal], usual: Sequence[str] = LOST_REASONS) ->
     return offered + [r for r in usual if reason_key(r) not in spellings]
 
 
+def spelled_as(reason: str, known: Iterable[str]) -> str:
+    """`reason` in the spelling of the known reason it is (`reason_key`: ` Competitor` is
+    `competitor`), else as typed: one reason is one row of the win/loss report."""
+    return next((k for k in known if reason_key(k) == reason_key(reason)), reason)
+
+
+def is_new_reason(reason: str, known: Iterable[str]) -> bool:
+    """Whether `reason` is none of the `known` ones (in any case and spacing)."""
+    return reason_key(reason) not in {reason_key(k) for k in known}
+
+
 def lost_at(deal: Deal, outcomes: dict[str, str]) -> str:
     """The stage a lost deal was in before it was lost (see the module's definitions)."""
     if len(deal.history) < 2:

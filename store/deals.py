@@ -59,7 +59,7 @@ from sales.plan_records import dated_otherwise
 from sales.splits import Split, read_splits, split_rep_problem
 from sales.text import clean_line, formula_unguarded, listed
 from sales.validation import convert
-from sales.winloss import LOST_REASONS, WinLoss, known_reasons, win_loss
+from sales.winloss import LOST_REASONS, WinLoss, known_reasons, spelled_as, win_loss
 from sales.dates import stamp
 from store.board_core import BoardCore, Transaction, before_commit, changed_keys, given, owner_or_actor
 
@@ -168,37 +168,39 @@ class DealChanges(BoardCore):
 
     def update_deal(self, deal_id: str, **fields: Any) -> Deal:
         """Change some fields (None leaves a field, "" clears it); a new stage is recorded with its time."""
-        def build(tx: Transaction) -> Deal:
-            old = self.deal(deal_id)
-            changes = {k: v for k, v in fields.items() if k in EDITABLE and v is not None}
-            data = {**msgspec.to_builtins(old), **changes}
-            if "stage" in changes:
-                data["stage"] = self.stage(changes["stage"]).name
-            if data["stage"] != old.stage:
-                entered = {"stage": data["stage"], "at": self.clock().replace(microsecond=0)}
-                data["history"] = data["history"] + [entered]
-                if "lost_reason" not in changes:
-                    data["lost_reason"] = ""  # a reopened deal is no longer lost, nor for that reason
-            data = {k: v for k, v in data.items() if v != "" or k in ("account", "product", "next_step")}
-            # won without an expected close date: it closed today (part of the move, not an edit)
-            closes = data["stage"] != old.stage and not data.get("close") and self.stage(data["stage"]).outcome == "won"
-            if closes:
-                data["close"] = self.today().isoformat()
-            moves = MOVE_KEYS | ({"close"} if closes else set())
-            before = msgspec.to_builtins(old)
-            touched = {k for k in {**before, **data} if before.get(k) != data.get(k)}
-            self._check("deal.move" if "stage" in touched and touched <= moves else "deal.edit",
-                        owner=old.owner, new_owner=data.get("owner"))
-            if "splits" in touched:
-                self._check("deal.split")
-            new = self._validate_deal(data, old)
-            keys = changed_keys(old, new)
-            if not keys:
-                return old
-            action = "deal.move" if "stage" in keys and keys <= moves else "deal.edit"
-            self._put_update(tx, action, "deal", old, new)
-            return new
-        return self._transact(build)
+        return self._transact(lambda tx: self._update_deal_in(tx, deal_id, fields))
+
+    def _update_deal_in(self, tx: Transaction, deal_id: str, fields: dict[str, Any]) -> Deal:
+        """One deal's change, made in the transaction `tx` (see `update_deal`)."""
+        old = self.deal(deal_id)
+        changes = {k: v for k, v in fields.items() if k in EDITABLE and v is not None}
+        data = {**msgspec.to_builtins(old), **changes}
+        if "stage" in changes:
+            data["stage"] = self.stage(changes["stage"]).name
+        if data["stage"] != old.stage:
+            entered = {"stage": data["stage"], "at": self.clock().replace(microsecond=0)}
+            data["history"] = data["history"] + [entered]
+            if "lost_reason" not in changes:
+                data["lost_reason"] = ""  # a reopened deal is no longer lost, nor for that reason
+        data = {k: v for k, v in data.items() if v != "" or k in ("account", "product", "next_step")}
+        # won without an expected close date: it closed today (part of the move, not an edit)
+        closes = data["stage"] != old.stage and not data.get("close") and self.stage(data["stage"]).outcome == "won"
+        if closes:
+            data["close"] = self.today().isoformat()
+        moves = MOVE_KEYS | ({"close"} if closes else set())
+        before = msgspec.to_builtins(old)
+        touched = {k for k in {**before, **data} if before.get(k) != data.get(k)}
+        self._check("deal.move" if "stage" in touched and touched <= moves else "deal.edit",
+                    owner=old.owner, new_owner=data.get("owner"))
+        if "splits" in touched:
+            self._check("deal.split")
+        new = self._validate_deal(data, old)
+        keys = changed_keys(old, new)
+        if not keys:
+            return old
+        action = "deal.move" if "stage" in keys and keys <= moves else "deal.edit"
+        self._put_update(tx, action, "deal", old, new)
+        return new
 
     def record_payment(self, deal_id: str, amount: float, on: date | None = None, note: str = "") -> Deal:
         """Record money the customer paid on a won deal (`deal.paid`: a lead's, as it releases
@@ -226,9 +228,21 @@ class DealChanges(BoardCore):
             return new
         return self._transact(build)
 
-    def move_deal(self, deal_id: str, stage: str, reason: str | None = None) -> Deal:
-        """Move a deal; `reason` says why, when the stage is the lost one."""
-        return self.update_deal(deal_id, stage=stage, lost_reason=reason)
+    def move_deal(self, deal_id: str, stage: str, reason: str | None = None, close_tasks: bool = False) -> Deal:
+        """Move a deal; `reason` says why, when the stage is the lost one (in the spelling the
+        board already uses for it, if it has one: `Competitor ` is `competitor`). `close_tasks`: won
+        or lost, its open follow-ups are marked done in the same change (one undo takes all back;
+        each as `task move` would, a refusal stops them all)."""
+        if reason:
+            reason = spelled_as(reason, self.lost_reasons(()))
+
+        def build(tx: Transaction) -> Deal:
+            deal = self._update_deal_in(tx, deal_id, {"stage": stage, "lost_reason": reason})
+            if close_tasks and self.stage(deal.stage).outcome != "open":
+                self._each_task([t.id for t in self.open_tasks_for(deal.id)],
+                                lambda task_id: self._update_in(tx, task_id, {"status": "done"}))
+            return deal
+        return self._transact(build)
 
     def deals_at(self, moments: Sequence[datetime], born: dict[str, dict] | None = None) -> list[dict[str, dict]]:
         """The deals (id -> fields) as they stood at each of `moments`, rebuilt from the deals now

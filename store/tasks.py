@@ -98,6 +98,10 @@ class TaskChanges(BoardCore):
         """The tasks that move the deal forward (its follow-ups), open ones first."""
         return sorted((t for t in self.tasks() if t.deal == deal_id), key=lambda t: t.status == "done")
 
+    def open_tasks_for(self, deal_id: str) -> list[Task]:
+        """The deal's follow-ups not done yet (those a won or lost deal leaves behind)."""
+        return [t for t in self.tasks_for(deal_id) if t.status != "done"]
+
     def next_of(self, task_id: str) -> Task | None:
         """The occurrence made when the repeating task `task_id` was done (None: there is none)."""
         return next((t for t in self.tasks() if t.previous == task_id), None)

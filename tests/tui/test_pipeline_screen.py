@@ -95,6 +95,25 @@ async def test_a_rep_marking_anothers_deal_lost_is_refused_before_being_asked_wh
     assert [d.stage for d in Board(team, actor="dana").deals()] == ["Lead", "Lead"]
 
 
+async def test_v_marks_a_deal_won_straight_away_and_may_close_its_open_tasks(team) -> None:
+    from tui.screens.deal_form import WonForm
+
+    ali_and_beas_deals(team)
+    task = Board(team, actor="dana").add_task("Call Acme", owner="ali", deal="D-1")
+    app = UpliftApp(Board(team, actor="ali"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        await key_on_deal(pilot, app, "D-1", "v")
+        assert isinstance(app.screen, WonForm)
+        await pilot.click("#close_tasks")  # (the box is offered unticked)
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, PipelineScreen))
+    board = Board(team, actor="dana")
+    assert [h.stage for h in board.deal("D-1").history] == ["Lead", "Won"]
+    assert board.task(task.id).status == "done"
+
+
 async def test_new_deal_and_logging_an_activity(team) -> None:
     app = UpliftApp(Board(team, actor="dana"))
     async with app.run_test(size=SIZE) as pilot:

@@ -138,14 +138,21 @@ def cmd_deal_edit(args: argparse.Namespace) -> int:
 
 
 def cmd_deal_move(args: argparse.Namespace) -> int:
+    from sales.winloss import is_new_reason
+
     board = open_board(args)
     old = board.deal(args.id)
     if args.reason and (stage := board.stage(args.stage)).outcome != "lost":
         lost = next((s.name for s in board.stages() if s.outcome == "lost"), "Lost")
         raise BadInput("--reason says why a deal was lost: give it with a move to {lost}, not to {stage}",
                        lost=lost, stage=stage.name)
+    if args.close_tasks and (stage := board.stage(args.stage)).outcome == "open":
+        raise BadInput("--close-tasks marks a deal's open tasks done as it is won or lost: not with a move to {stage}",
+                       stage=stage.name)
+    known = board.lost_reasons(())  # the board's own (before the move, which may add the reason to them)
+    left_open = board.open_tasks_for(old.id)
     try:
-        deal = board.move_deal(args.id, args.stage, args.reason)
+        deal = board.move_deal(args.id, args.stage, args.reason, close_tasks=args.close_tasks)
     except Invalid as error:  # the option is --reason here (--lost-reason is deal edit's)
         if error.field != "lost_reason":
             raise
@@ -164,8 +171,26 @@ def cmd_deal_move(args: argparse.Namespace) -> int:
         # (Pipedrive asks for the reason as a deal is lost: the win/loss report is built from them)
         print(safe(_("note: {id} is lost with no reason given: `uplift deal edit {id} --lost-reason TEXT` "
                      "says why (uplift winloss groups lost deals by it)").format(id=deal.id)), file=sys.stderr)
+    if deal.lost_reason and known and is_new_reason(deal.lost_reason, known):
+        # (not refused: the win/loss report counts each spelling as a reason of its own, so say them)
+        print(safe(_("note: {reason!r} is a new lost reason; reasons so far: {reasons}").format(
+            reason=deal.lost_reason, reasons=", ".join(known))), file=sys.stderr)
+    if left_open and board.stage(deal.stage).outcome != "open":
+        _tell_tasks(deal, left_open, args.close_tasks, args.json)
     _tell_payments_kept(board, old, deal)
     return EXIT_OK
+
+
+def _tell_tasks(deal, tasks, closed: bool, json: bool) -> None:
+    """The follow-ups a won or lost deal had open: done now (`--close-tasks`), or still open and
+    how to close them (else they turn overdue in My day, for a deal no longer in play)."""
+    listed = ", ".join(f"{t.id} {t.title}" for t in tasks)
+    if closed:
+        print(safe(_("done: {tasks}").format(tasks=listed)), file=sys.stderr if json else sys.stdout)
+        return
+    print(safe(_("note: {id} still has open tasks: {tasks}; `uplift task done {ids}` closes them (or move it "
+                 "with --close-tasks)").format(id=deal.id, tasks=listed, ids=" ".join(t.id for t in tasks))),
+          file=sys.stderr)
 
 
 def _tell_payments_kept(board, old, deal) -> None:
@@ -498,6 +523,8 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     names(move.add_argument("stage", help=_("the stage to move it to, as the pipeline names them")), "stage")
     move.add_argument("--reason", metavar="TEXT",
                       help=_('why the deal was lost, when STAGE is the lost stage (e.g. price, competitor)'))
+    move.add_argument("--close-tasks", action="store_true",
+                      help=_("won or lost: mark the deal's open tasks done too, in the same change (one undo)"))
     move.add_argument("--json", action="store_true", help=changed_json)
     show = add_verb(deal_verbs, common, "show", cmd_deal_show, _("a deal, its stage history and activities"))
     names(show.add_argument("id"), "deal")

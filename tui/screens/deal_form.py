@@ -226,6 +226,7 @@ class LostReasonForm(FormBase):
                              classes="dialog-hint field-warning")
             yield Static(plain(_("→ takes the suggestion · enter moves it to {stage} · escape leaves it where it is")
                                .format(stage=self.stage)), classes="dialog-hint")
+            yield from close_tasks_box(self.app.board, self.deal)
             yield from self._buttons(_("Move to {stage}").format(stage=self.stage))
 
     def on_mount(self) -> None:
@@ -237,11 +238,56 @@ class LostReasonForm(FormBase):
 
     def action_save(self) -> None:
         reason = self.query_one("#lost_reason", Input).value.strip()
+        close = closing_tasks(self)
         def move():
-            deal = self.app.board.move_deal(self.deal.id, self.stage, reason)
+            deal = self.app.board.move_deal(self.deal.id, self.stage, reason, close_tasks=close)
             tell_payments_kept(self, self.deal, deal)
             return deal
         self.submit(move)
+
+
+def close_tasks_box(board, deal: Deal) -> ComposeResult:
+    """A won or lost deal's open follow-ups, named, with a box to mark them done in the same
+    change (one undo): left open, they turn overdue in My day for a deal no longer in play."""
+    tasks = board.open_tasks_for(deal.id)
+    if tasks:
+        yield Checkbox(plain_rich(_("Also mark its open tasks done: {tasks}").format(
+            tasks=", ".join(f"{t.id} {t.title}" for t in tasks))), id="close_tasks")
+
+
+def closing_tasks(form: FormBase) -> bool:
+    """Whether the form's box says to mark the deal's open tasks done (no box: it has none)."""
+    boxes = form.query("#close_tasks")
+    return bool(boxes) and boxes.first(Checkbox).value
+
+
+class WonForm(FormBase):
+    """Asked as a deal is marked won (`v` on the pipeline): straight to the won stage, not through
+    each stage between (which would add a 0-day stay to each). Enter moves it; escape leaves it."""
+
+    field_names = ("close_tasks",)
+
+    def __init__(self, deal: Deal, stage: str) -> None:
+        super().__init__(classes="dialog-screen")
+        self.deal, self.stage = deal, stage
+        self.save_key_says(_("Move to {stage}").format(stage=stage))
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog form"):
+            yield Static(plain(_("Mark {id} {title} won ({value})?").format(
+                id=self.deal.id, title=self.deal.title, value=f"{self.deal.value:,.0f}")), classes="dialog-question")
+            yield error_line("error-form")
+            yield from close_tasks_box(self.app.board, self.deal)
+            yield Static(plain(_("enter moves it to {stage} · escape leaves it where it is").format(stage=self.stage)),
+                         classes="dialog-hint")
+            yield from self._buttons(_("Move to {stage}").format(stage=self.stage))
+
+    def on_mount(self) -> None:
+        self.query_one("#save").focus()
+
+    def action_save(self) -> None:
+        close = closing_tasks(self)
+        self.submit(lambda: self.app.board.move_deal(self.deal.id, self.stage, close_tasks=close))
 
 
 class ActivityForm(FormBase):

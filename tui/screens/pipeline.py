@@ -255,6 +255,7 @@ class PipelineScreen(BoardView):
         Binding("a", "log_activity", N_("Log activity"), id="pipeline.log"),
         Binding("t", "follow_up", N_("Follow-up task"), id="pipeline.follow_up"),
         Binding("o", "account", N_("Account"), id="pipeline.account"),
+        Binding("v", "mark_won", N_("Won"), id="pipeline.won"),
         Binding("x", "mark_lost", N_("Lost"), id="pipeline.lost"),
         Binding("dollar_sign", "record_payment", N_("Customer paid"), show=False, id="pipeline.paid"),
         Binding("f", "feed", N_("Feed"), id="pipeline.feed"),
@@ -406,7 +407,12 @@ class PipelineScreen(BoardView):
             from tui.screens.deal_form import tell_payments_kept
 
             old = board.deal(deal_id)
-            tell_payments_kept(self, old, board.move_deal(deal_id, stage))
+            deal = board.move_deal(deal_id, stage)
+            tell_payments_kept(self, old, deal)
+            if deal.stage != old.stage and board.stage(deal.stage).outcome != "open" and (
+                    tasks := board.open_tasks_for(deal_id)):
+                tell(self, _("{id} still has open tasks: {tasks}").format(
+                    id=deal_id, tasks=", ".join(f"{t.id} {t.title}" for t in tasks)), "warning")
         except UpliftError as error:
             tell(self, error, "error")
             return
@@ -496,6 +502,23 @@ class PipelineScreen(BoardView):
             tell(self, _("{id} is lost already").format(id=deal.id), "warning")
             return
         await self.move(deal.id, lost)
+
+    def action_mark_won(self) -> None:
+        """The focused deal straight to the won stage (asked first), from any stage: moving it
+        there column by column would add a 0-day stay in each stage between to its history."""
+        from tui.screens.deal_form import WonForm
+        from tui.screens.dialogs import permitted
+
+        deal = self.focused_deal()
+        if deal is None:
+            tell(self, _("Focus a deal to mark it won"), "warning")
+            return
+        won = next(s.name for s in self.stages if s.outcome == "won")
+        if deal.stage == won:
+            tell(self, _("{id} is won already").format(id=deal.id), "warning")
+            return
+        if permitted(self, "deal.move", deal.owner):  # (a rep, another's deal: refused before being asked)
+            self.app.push_screen(WonForm(deal, won), lambda moved: moved and self.call_next(self.show_moved, deal.id))
 
     def action_record_payment(self) -> None:
         """Record what the customer paid on the focused won deal (a lead's), in a small form."""
