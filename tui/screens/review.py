@@ -442,6 +442,12 @@ class ReviewScreen(TabKeys, BoardView):
         held = [s.rep for s in statements if s.hold is not None]
         if held:
             question += " " + _("On hold, left as they are: {reps}.").format(reps=", ".join(held))
+        end = self.board.period()[1]
+        if self.cycle:  # (named, as a's question names it)
+            question += " " + _("For the past cycle {start} to {end}.").format(start=self.cycle[0], end=self.cycle[1])
+        elif end is not None and self.board.today() < end:  # (as a's question and `uplift payout approve` note)
+            question += " " + _("The cycle runs to {end}: approved as it stands today; a deal that moves later "
+                                "changes it, and it shows as changed since.").format(end=end)
         self._after_asking(question, approve)
 
     def action_mark_paid(self) -> None:
