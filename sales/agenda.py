@@ -59,6 +59,9 @@ class Agenda(msgspec.Struct):
     #: a lead's: past cycles (start, end) with statements approved then that changed since (a
     #: customer paid after the cycle ended, under `release: paid`, or a deal moved), and how many
     past_payouts: list[tuple[date, date, int]] = []
+    #: a lead's: the statements held this cycle (rep, start, end, reason), a reminder of what they
+    #: hold: not counted to approve or pay, but not out of mind either
+    held_payouts: list[tuple[str, date | None, date | None, str]] = []
 
     def of(self, kind: str) -> list[Entry]:
         return [e for e in self.entries if e.kind == kind]

@@ -131,6 +131,25 @@ def waits_for_approval(statement: "Statement") -> bool:
                 or any(line.amount for line in statement.lines))
 
 
+def payout_state(statement: "Statement") -> str:
+    """Where a statement stands, for a team's overview (as QuotaPath lists it): `held`, `no plan`,
+    `paid` or `approved` (as approved still), `to approve` (new, or changed since its approval) or
+    `nothing to approve` (never approved, every amount 0.00: what approving everyone skips)."""
+    if statement.hold is not None:
+        return "held"
+    if statement.plan is None:
+        return "no plan"
+    approval = statement.approval
+    if approval is not None and same_as_approved(approval, statement):
+        return "paid" if approval.paid_at is not None else "approved"
+    return "to approve" if waits_for_approval(statement) else "nothing to approve"
+
+
+def changed_since_approval(statement: "Statement") -> bool:
+    """Whether the statement no longer says what its approval says (a deal moved since)."""
+    return statement.approval is not None and not same_as_approved(statement.approval, statement)
+
+
 def _as_said_now(line: ApprovedLine) -> tuple[str, float | None]:
     """An approved line's text and amount, its words brought up to date where only the words
     changed: a carry line approved as "balance of -800.00 carried into the next cycle: ..." or

@@ -66,7 +66,9 @@ class AgendaQueries(BoardCore):
         if self.role_of(who) == "lead" and self.role == "lead":
             # (pay is private: a rep reading a lead's day (`today --for dana`) was told "Payouts: 1
             # to approve", counted from the one statement the rep may read, as if it were dana's)
-            statements = [s for s in self.payouts() if s.hold is None]  # (held: not to approve or pay yet)
+            everyone = self.payouts()
+            statements = [s for s in everyone if s.hold is None]  # (held: not to approve or pay yet)
+            day.held_payouts = [(s.rep, s.hold.start, s.hold.end, s.hold.reason) for s in everyone if s.hold is not None]
             day.payouts = (sum(1 for s in statements if waits_for_approval(s)),
                            sum(1 for s in statements if s.approval is not None and s.approval.paid_at is None))
             day.past_payouts = self._past_payouts_changed()

@@ -155,6 +155,17 @@ def payouts_line(agenda: Agenda, cli: bool = False) -> str | None:
     return "\n".join(said + past)
 
 
+def held_line(agenda: Agenda, cli: bool = False) -> str | None:
+    """A lead's held statements, one line each with the hold's reason: a reminder of what they
+    hold (the counts to approve leave them out), and how to release one, not a request to approve."""
+    if not agenda.held_payouts:
+        return None
+    return "\n".join(_("Held: {rep}'s statement for {start} to {end}: {reason} ({where})").format(
+        rep=rep, start=start, end=end, reason=reason,
+        where=_("`uplift payout hold {rep} --release` releases it").format(rep=rep) if cli
+        else _("5, the Payouts tab, h releases it")) for rep, start, end, reason in agenda.held_payouts)
+
+
 def budget_line(agenda: Agenda, cli: bool = False) -> str | None:
     """A lead's budget requests waiting for a decision (as the payouts waiting are said), and
     where to decide them."""

@@ -99,6 +99,23 @@ def changed_lines(statement: Statement) -> list[tuple[str, float | None]]:
 
 #: What each strategy brought (sales/strategy_results.py): `uplift review`'s table and the Review
 #: screen's Strategies tab.
+#: A team's payouts at a glance (`uplift payout --team`, the Payouts tab's overview): its columns
+#: and what each of sales.approvals.payout_state's states reads as.
+TEAM_COLUMNS = (N_("Rep"), N_("Total"), N_("State"), N_("Changed since approval"))
+PAYOUT_STATES = {"held": N_("on hold"), "no plan": N_("no incentive plan"), "paid": N_("paid out"),
+                 "approved": N_("approved"), "to approve": N_("to approve"),
+                 "nothing to approve": N_("nothing to approve")}
+
+
+def team_row(statement: Statement) -> list[str]:
+    """One rep's line of the team's overview: rep, total, state, and whether it changed since
+    its approval."""
+    from sales.approvals import changed_since_approval, payout_state
+
+    return [statement.rep, money(statement.total), _(PAYOUT_STATES[payout_state(statement)]),
+            _("yes") if changed_since_approval(statement) else ""]
+
+
 STRATEGY_COLUMNS = (N_("Strategy"), N_("Tasks done"), N_("Deals"), N_("Won"), N_("Won value"), N_("Spent"),
                     N_("Return"), N_("Title"))
 #: Its columns of figures, right-aligned (a return is `–` where nothing was spent).

@@ -122,6 +122,20 @@ def test_a_leads_day_does_not_count_a_held_statement_as_waiting(run) -> None:
     assert "Payouts: 1 to approve" in today  # bea's; ali's is held
 
 
+def test_a_leads_day_reminds_them_of_what_they_hold_without_asking_to_approve_it(run) -> None:
+    run("payout", "hold", "ali", "Disputed split on D-7", user="dana")
+    today = run("today", user="dana")[1]
+    assert ("Held: ali's statement for 2027-04-01 to 2027-06-30: Disputed split on D-7 "
+            "(`uplift payout hold ali --release` releases it)") in today
+    assert "approve" not in next(line for line in today.splitlines() if line.startswith("Held:"))
+    assert json.loads(run("today", "--json", user="dana")[1])["held_payouts"] == [
+        ["ali", "2027-04-01", "2027-06-30", "Disputed split on D-7"]]
+    # released: no longer said; and a rep's day never says another's hold
+    assert "Held:" not in run("today", user="ali")[1]
+    run("payout", "hold", "ali", "--release", user="dana")
+    assert "Held:" not in run("today", user="dana")[1]
+
+
 def test_a_hold_without_its_rep_asks_for_the_rep_alone(run) -> None:
     """argparse listed REASON as required too (a `*` positional without a default), though a hold's
     reason is asked for only once the rep is given, and --release takes none."""

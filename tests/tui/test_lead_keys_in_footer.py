@@ -17,7 +17,7 @@ from tui.screens.help import Help
 from tui.widgets.footer import Footer
 
 SIZE = (200, 40)  # wide enough for every key of every screen: none is left out for lack of room
-LEADS = {"3": {"delete"}, "2": {"new", "edit", "delete", "strategy"}, "5": {"approve", "mark_paid"}}
+LEADS = {"3": {"delete"}, "2": {"new", "edit", "delete", "strategy"}, "5": {"approve", "approve_all", "mark_paid"}}
 EVERYONE = {"3": {"new", "edit", "details", "filter"}, "2": {"checkin", "budget"}, "5": set()}
 
 
@@ -31,6 +31,10 @@ async def test_a_leads_keys_are_offered_to_leads_only(team, mode, actor) -> None
     app = UpliftApp(Board(team, actor=actor))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press(mode)
+        if mode == "5":  # (the payout keys are offered on the Payouts tab only)
+            await until(pilot, lambda: app.current_mode == "review")
+            await pilot.press("right_square_bracket", "right_square_bracket")
+            await until(pilot, lambda: app.screen.query_one("#review-tabs").active == "tab-review-payouts")
         await until(pilot, lambda: app.screen.query_one(Footer).keys and EVERYONE[mode] <= offered(app)
                     and app.current_mode == {"3": "plan", "2": "goals", "5": "review"}[mode])
         assert offered(app) & LEADS[mode] == (set() if actor == "ali" else LEADS[mode])

@@ -12,7 +12,8 @@ from tui.i18n import _
 
 def cmd_today(args: argparse.Namespace) -> int:
     from sales.text import safe
-    from tui.agenda_text import alerts_line, budget_line, heading, nothing_line, payouts_line, quota_line, sections
+    from tui.agenda_text import (alerts_line, budget_line, heading, held_line, nothing_line, payouts_line, quota_line,
+                                 sections)
     from tui.cli_output import on_screen, print_json
 
     board = open_board(args)
@@ -31,7 +32,8 @@ def cmd_today(args: argparse.Namespace) -> int:
             print(on_screen(safe(f"  {line}"), hang=2 + (gap + 2 if 0 < gap < 12 else 2)))
     if not found:
         print(on_screen(safe(nothing_line())))
-    extra = [line for line in (quota_line(agenda), payouts_line(agenda, cli=True), budget_line(agenda, cli=True),
+    extra = [line for line in (quota_line(agenda), payouts_line(agenda, cli=True), held_line(agenda, cli=True),
+                               budget_line(agenda, cli=True),
                                alerts_line(agenda, cli=True)) if line]
     if extra:
         print()

@@ -140,11 +140,19 @@ def cmd_payout(args: argparse.Namespace) -> int:
     with reading_given_cycle(board, args):  # (a past cycle's statements, with their approvals: `--start --end`)
         statements = board.payouts(whose(args, board))
         period = board.period()
+    if args.team and (args.json or args.csv):
+        raise BadInput("--team is the team's overview, for a person: the statements in full are --json or --csv alone")
     if args.json:
         print_json(statements, fractions=("attainment",))
         return EXIT_OK
     if args.csv:
         _payroll_csv(statements, *period, args.output, board)
+        return EXIT_OK
+    if args.team and statements:
+        from tui.cli_output import table
+        from tui.review_text import TEAM_COLUMNS, team_row
+
+        print(table([_(name).upper() for name in TEAM_COLUMNS], [team_row(s) for s in statements], figures=(1,)))
         return EXIT_OK
     for index, s in enumerate(statements):
         if index:
@@ -504,6 +512,8 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     payout = add_verb(verbs, common, "payout", cmd_payout, _("each rep's payout statement, line by line"))
     add_ref(payout, "--rep", kind="member", owns=("deals",), metavar="U", help=_("only this rep's statement"))
     payout.add_argument("--mine", action="store_true", help=_("only your own statement"))
+    payout.add_argument("--team", action="store_true",
+                        help=_("the team at a glance: a line per rep with the total and where it stands"))
     add_output_flags(payout)
     _add_cycle(payout, verb=False)
     payout_verbs = payout.add_subparsers(title=_("payout commands"), metavar="VERB")

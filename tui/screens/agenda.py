@@ -12,7 +12,8 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from sales.errors import UpliftError
-from tui.agenda_text import alerts_line, budget_line, heading, nothing_line, payouts_line, quota_line, sections
+from tui.agenda_text import (alerts_line, budget_line, heading, held_line, nothing_line, payouts_line, quota_line,
+                             sections)
 from tui.i18n import N_, _
 from tui.keys import shown_key
 from tui.screens.dialogs import help_key
@@ -74,7 +75,8 @@ class TodayScreen(ModalScreen[str | None]):
         else:  # the first line under a heading
             listing.highlighted = next((i for i in range(listing.option_count)
                                         if not listing.get_option_at_index(i).disabled), None)
-        extra = [line for line in (quota_line(agenda), payouts_line(agenda), budget_line(agenda), alerts_line(agenda)) if line]
+        extra = [line for line in (quota_line(agenda), payouts_line(agenda), held_line(agenda), budget_line(agenda),
+                                   alerts_line(agenda)) if line]
         quota = self.query_one("#today-quota", Static)
         quota.update(plain("\n".join(extra)))
         quota.display = bool(extra)

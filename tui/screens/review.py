@@ -2,8 +2,9 @@
 what each strategy brought and the end-of-cycle checklist, one tab each.
 
 Gap analysis: pick a question (enter) and type its answer in the box below; enter saves it.
-Checklist: enter ticks or unticks the item under the cursor. Payouts: pick a rep to see each
-line of their statement. Answers and ticks are a lead's; a rep sees the refusal.
+Checklist: enter ticks or unticks the item under the cursor. Payouts: the team at a glance (a
+line per rep: total, where the statement stands), enter on a rep (or pick one) to see each line
+of their statement; A approves every statement waiting, as `uplift payout approve` does. Answers and ticks are a lead's; a rep sees the refusal.
 """
 
 from __future__ import annotations
@@ -30,17 +31,19 @@ from sales.errors import UpliftError
 from sales.payout import Statement, money
 from sales.text import TEXT_MAX
 from tui.figure_cells import figure_rich
-from tui.i18n import N_, _, language, say
+from tui.i18n import N_, _, language, n_, say
 from tui.keys import shown_key
 from tui.number_text import gap_or_dash, num_or_dash, pct_or_dash
 from tui.review_text import (
     STRATEGY_COLUMNS,
     STRATEGY_FIGURES,
+    TEAM_COLUMNS,
     approval_text,
     awards_text,
     changed_lines,
     hold_text,
     strategy_rows,
+    team_row,
 )
 from tui.screens.board_view import BoardView
 from tui.screens.tab_keys import TabKeys, tab_bindings
@@ -77,7 +80,7 @@ TEXT_ROOM = 20
 
 LEADERBOARD = (N_("Rank"), N_("Rep"), N_("Attainment"), N_("Won value"), N_("Activities"), N_("Recognition"))
 #: The columns of figures in the tabs' tables (by name): right-aligned, their headers too.
-FIGURES = frozenset({"Baseline", "Target", "Actual", "Attained", "Gap", "Amount", "Attainment", "Won value",
+FIGURES = frozenset({"Baseline", "Target", "Actual", "Attained", "Gap", "Amount", "Total", "Attainment", "Won value",
                      "Activities", *STRATEGY_FIGURES})
 
 
@@ -102,8 +105,13 @@ def _table(table_id: str, *columns: str, fill: tuple[str, ...] = (), lines: int 
 
 
 class ReviewScreen(TabKeys, BoardView):
-    LEAD_KEYS = {"approve": "payout.approve", "mark_paid": "payout.pay", "hold": "payout.hold"}
+    LEAD_KEYS = {"approve": "payout.approve", "approve_all": "payout.approve", "mark_paid": "payout.pay",
+                 "hold": "payout.hold"}
+    #: The keys that act on the Payouts tab's statements: offered (and in the footer) there only;
+    #: at 80 columns they filled the footer on every tab and pushed the tab's own keys behind "…".
+    PAYOUT_ACTIONS = frozenset({"approve", "approve_all", "mark_paid", "hold"})
     BINDINGS = [Binding("a", "approve", N_("Approve payout"), id="review.approve"),
+                Binding("A", "approve_all", N_("Approve all"), id="review.approve_all"),
                 Binding("p", "mark_paid", N_("Mark paid"), id="review.paid"),
                 Binding("h", "hold", N_("Hold / release"), id="review.hold"),
                 Binding("c", "pick_cycle", N_("Another cycle"), id="review.cycle"),
@@ -129,6 +137,7 @@ class ReviewScreen(TabKeys, BoardView):
                 yield text_input(placeholder=_("answer to the selected question"), id="review-answer",
                                  max_length=TEXT_MAX)
             with TabPane(_("Payouts"), id="tab-review-payouts"):
+                yield _table("review-team", *TEAM_COLUMNS, fill=("State",))
                 yield Select([], prompt=_("Rep"), id="review-rep", allow_blank=True)
                 yield _table("review-statement", N_("Line"), N_("Amount"), fill=("Line",), lines=2)
                 yield Static(plain(_(NO_REPS)), id="review-statement-empty", classes="review-empty")
@@ -167,6 +176,7 @@ class ReviewScreen(TabKeys, BoardView):
         self._show_goals()
         self._show_questions()
         self._show_reps()
+        self._show_team()
         self._show_statement()
         self._show_leaderboard()
         self._show_strategies()
@@ -245,6 +255,28 @@ class ReviewScreen(TabKeys, BoardView):
             select.value = current
         elif reps:
             select.value = reps[0]
+
+    def _show_team(self) -> None:
+        """The Payouts tab's overview: a line per rep whose pay the reader may read (a rep, their own)."""
+        table = self.query_one("#review-team", DataTable)
+        row = table.cursor_row
+        table.clear()
+        readable = any(self.board.reads_pay(rep) for rep in self.board.reps())  # (pay is private)
+        for statement in self.board.payouts() if readable else []:  # (a rep's: their own)
+            table.add_row(*_row(TEAM_COLUMNS, team_row(statement)), key=statement.rep)
+        table.display = bool(table.row_count)
+        if table.row_count:
+            table.move_cursor(row=min(row, table.row_count - 1))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The payout keys only on the Payouts tab (see PAYOUT_ACTIONS)."""
+        if action in self.PAYOUT_ACTIONS and self.is_mounted:
+            return self.query_one(TabbedContent).active == "tab-review-payouts"
+        return True
+
+    @on(TabbedContent.TabActivated, "#review-tabs")
+    def tab_shown(self) -> None:
+        self.refresh_bindings()  # (the payout keys come and go with the Payouts tab: check_action)
 
     def _show_statement(self) -> None:
         table = self.query_one("#review-statement", DataTable)
@@ -384,6 +416,40 @@ class ReviewScreen(TabKeys, BoardView):
                                 "changes it, and it shows as changed since.").format(end=end)
         self._after_asking(question, approve)
 
+    def action_approve_all(self) -> None:
+        """Sign off every statement waiting (new, or changed since its approval), after asking once:
+        the store call `uplift payout approve` makes, which leaves out held statements and those
+        with nothing in them yet (every amount 0.00). A lead's."""
+        if not permitted(self, "payout.approve"):
+            return
+        with self.reading():
+            statements = self.board.payouts()
+        waiting = [s for s in statements if s.hold is None and waits_for_approval(s)]
+        if not waiting:
+            tell(self, _("No statement is waiting for approval"), "warning")
+            return
+
+        def approve() -> str:
+            with self.reading():
+                made = self.board.approve_payouts(None)
+            return n_("Approved {count} statement: {reps}", "Approved {count} statements: {reps}",
+                      len(made)).format(count=len(made), reps=", ".join(a.rep for a in made))
+
+        total = sum(s.total for s in waiting)
+        question = n_("Approve {count} waiting payout statement ({reps}), {total} in all?",
+                      "Approve the {count} waiting payout statements ({reps}), {total} in all?", len(waiting)).format(
+            count=len(waiting), reps=", ".join(s.rep for s in waiting), total=money(total))
+        held = [s.rep for s in statements if s.hold is not None]
+        if held:
+            question += " " + _("On hold, left as they are: {reps}.").format(reps=", ".join(held))
+        end = self.board.period()[1]
+        if self.cycle:  # (named, as a's question names it)
+            question += " " + _("For the past cycle {start} to {end}.").format(start=self.cycle[0], end=self.cycle[1])
+        elif end is not None and self.board.today() < end:  # (as a's question and `uplift payout approve` note)
+            question += " " + _("The cycle runs to {end}: approved as it stands today; a deal that moves later "
+                                "changes it, and it shows as changed since.").format(end=end)
+        self._after_asking(question, approve)
+
     def action_mark_paid(self) -> None:
         """Record that payroll paid the shown rep's approved statement (a lead's), with the payroll's
         reference if given: a small form that says first whether the statement changed since."""
@@ -457,6 +523,13 @@ class ReviewScreen(TabKeys, BoardView):
     def rep_picked(self) -> None:
         with self.reading():
             self._show_statement()
+
+    @on(DataTable.RowSelected, "#review-team")
+    def team_rep_picked(self, event: DataTable.RowSelected) -> None:
+        """enter on a rep of the overview: their statement below, focused, where a, p and h act on it."""
+        self.query_one("#review-rep", Select).value = event.row_key.value
+        statement = self.query_one("#review-statement", DataTable)
+        self.call_after_refresh(statement.focus)
 
     @on(DataTable.RowSelected, "#review-leaderboard")
     def leader_picked(self, event: DataTable.RowSelected) -> None:
