@@ -7,6 +7,7 @@ import sys
 
 from sales.deals import BUSINESS_KINDS, FORECAST_CATEGORIES
 from sales.errors import Invalid
+from tui.change_text import say_edit
 from tui.cli_output import say_line
 from tui.cli_refs import add_ref, names, ref
 from tui.cli_support import (
@@ -132,7 +133,7 @@ def cmd_deal_edit(args: argparse.Namespace) -> int:
     if args.json:
         _print_deal(board, deal)
     else:
-        print(deal.id)
+        say_edit("deal.edit", old, deal)
     _tell_payments_kept(board, old, deal)
     return EXIT_OK
 
