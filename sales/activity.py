@@ -164,6 +164,7 @@ _FIELD_WORDS = {
     "expected_result": Word("expected_result"), "measure": Word("measure"), "every": Word("every"),
     "account": Word("account"), "product": Word("product"), "key_account": Word("key_account"),
     "stage": Word("stage"), "value": Word("value"), "close": Word("close"), "next_step": Word("next_step"),
+    "next_due": Word("next_due"),
     "forecast": Word("forecast"), "business": Word("business"), "lost_reason": Word("lost_reason"),
     "splits": Word("splits"), "parent": Word("parent"), "description": Word("description"),
     "metric": Word("metric"), "scope": Word("scope"), "baseline": Word("baseline"), "target": Word("target"),

@@ -63,8 +63,8 @@ from sales.winloss import LOST_REASONS, WinLoss, known_reasons, win_loss
 from sales.dates import stamp
 from store.board_core import BoardCore, Transaction, before_commit, changed_keys, given, owner_or_actor
 
-EDITABLE = ("title", "account", "product", "key_account", "owner", "stage", "value", "close", "next_step", "forecast",
-            "lost_reason", "splits", "business", "strategy")
+EDITABLE = ("title", "account", "product", "key_account", "owner", "stage", "value", "close", "next_step", "next_due",
+            "forecast", "lost_reason", "splits", "business", "strategy")
 MOVE_KEYS = {"stage", "history", "lost_reason"}  # a move may say (or drop) why the deal was lost
 
 
@@ -168,37 +168,39 @@ class DealChanges(BoardCore):
 
     def update_deal(self, deal_id: str, **fields: Any) -> Deal:
         """Change some fields (None leaves a field, "" clears it); a new stage is recorded with its time."""
-        def build(tx: Transaction) -> Deal:
-            old = self.deal(deal_id)
-            changes = {k: v for k, v in fields.items() if k in EDITABLE and v is not None}
-            data = {**msgspec.to_builtins(old), **changes}
-            if "stage" in changes:
-                data["stage"] = self.stage(changes["stage"]).name
-            if data["stage"] != old.stage:
-                entered = {"stage": data["stage"], "at": self.clock().replace(microsecond=0)}
-                data["history"] = data["history"] + [entered]
-                if "lost_reason" not in changes:
-                    data["lost_reason"] = ""  # a reopened deal is no longer lost, nor for that reason
-            data = {k: v for k, v in data.items() if v != "" or k in ("account", "product", "next_step")}
-            # won without an expected close date: it closed today (part of the move, not an edit)
-            closes = data["stage"] != old.stage and not data.get("close") and self.stage(data["stage"]).outcome == "won"
-            if closes:
-                data["close"] = self.today().isoformat()
-            moves = MOVE_KEYS | ({"close"} if closes else set())
-            before = msgspec.to_builtins(old)
-            touched = {k for k in {**before, **data} if before.get(k) != data.get(k)}
-            self._check("deal.move" if "stage" in touched and touched <= moves else "deal.edit",
-                        owner=old.owner, new_owner=data.get("owner"))
-            if "splits" in touched:
-                self._check("deal.split")
-            new = self._validate_deal(data, old)
-            keys = changed_keys(old, new)
-            if not keys:
-                return old
-            action = "deal.move" if "stage" in keys and keys <= moves else "deal.edit"
-            self._put_update(tx, action, "deal", old, new)
-            return new
-        return self._transact(build)
+        return self._transact(lambda tx: self._update_deal_in(tx, deal_id, fields))
+
+    def _update_deal_in(self, tx: Transaction, deal_id: str, fields: dict[str, Any]) -> Deal:
+        """update_deal's change, made in `tx` (logging an activity sets the next step with it)."""
+        old = self.deal(deal_id)
+        changes = {k: v for k, v in fields.items() if k in EDITABLE and v is not None}
+        data = {**msgspec.to_builtins(old), **changes}
+        if "stage" in changes:
+            data["stage"] = self.stage(changes["stage"]).name
+        if data["stage"] != old.stage:
+            entered = {"stage": data["stage"], "at": self.clock().replace(microsecond=0)}
+            data["history"] = data["history"] + [entered]
+            if "lost_reason" not in changes:
+                data["lost_reason"] = ""  # a reopened deal is no longer lost, nor for that reason
+        data = {k: v for k, v in data.items() if v != "" or k in ("account", "product", "next_step")}
+        # won without an expected close date: it closed today (part of the move, not an edit)
+        closes = data["stage"] != old.stage and not data.get("close") and self.stage(data["stage"]).outcome == "won"
+        if closes:
+            data["close"] = self.today().isoformat()
+        moves = MOVE_KEYS | ({"close"} if closes else set())
+        before = msgspec.to_builtins(old)
+        touched = {k for k in {**before, **data} if before.get(k) != data.get(k)}
+        self._check("deal.move" if "stage" in touched and touched <= moves else "deal.edit",
+                    owner=old.owner, new_owner=data.get("owner"))
+        if "splits" in touched:
+            self._check("deal.split")
+        new = self._validate_deal(data, old)
+        keys = changed_keys(old, new)
+        if not keys:
+            return old
+        action = "deal.move" if "stage" in keys and keys <= moves else "deal.edit"
+        self._put_update(tx, action, "deal", old, new)
+        return new
 
     def record_payment(self, deal_id: str, amount: float, on: date | None = None, note: str = "") -> Deal:
         """Record money the customer paid on a won deal (`deal.paid`: a lead's, as it releases
