@@ -339,7 +339,7 @@ def test_an_empty_step_alone_clears_the_checklist_and_among_others_is_named(run,
     assert run("task", "edit", "T-1", "--step", "list them", "--step", " ") == (
         2, "", "uplift: --step: step 2 is empty (a step needs some text; --step \"\" alone clears them)\n")
     assert snapshot_files(team) == before
-    assert run("task", "edit", "T-1", "--step", "")[:2] == (0, "T-1\n")
+    assert run("task", "edit", "T-1", "--step", "")[:2] == (0, "T-1: steps list them; call → –\n")
     assert json.loads(run("task", "show", "T-1", "--json")[1])["task"]["steps"] == []
 
 
