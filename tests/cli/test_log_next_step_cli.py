@@ -18,7 +18,7 @@ def test_an_activity_sets_the_next_step_and_its_date_and_one_undo_takes_both_bac
     assert run("deal", "add", "Acme renewal", "--owner", "ali", "--next", "Call back", user="ali")[0] == 0
     code, out, err = run("log", "add", "call", "D-1", "Talked", "pricing", "--next", "Send proposal",
                          "--next-due", "fri", user="ali")
-    assert (code, out, err) == (0, "A-1\n", "")
+    assert (code, out, err) == (0, "A-1\nD-1: next_step Call back → Send proposal, next_due – → 2026-12-11\n", "")
     deal = _deal(run)
     assert (deal["next_step"], deal["next_due"]) == ("Send proposal", "2026-12-11")
     assert "  next step Send proposal (due 2026-12-11)" in run("deal", "show", "D-1")[1].splitlines()

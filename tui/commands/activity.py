@@ -83,12 +83,16 @@ def cmd_log_add(args: argparse.Namespace) -> int:
     deal = ref(board, "--deal", "deal", extra.deal) if extra.deal else extra.deal
     if (extra.next is not None or extra.next_due is not None) and not deal:
         raise BadInput("--next and --next-due set a deal's next step: give the deal (--deal D-4)")
+    before = board.deal(deal) if deal else None
     touch = board.log_activity(args.type, " ".join(extra.note), deal=deal, account=extra.account,
                                next_step=extra.next, next_due=cli_date(board, extra.next_due, "--next-due"))
     if args.json:
         print_json(touch)
     else:
         print(touch.id)
+        if before is not None and (extra.next is not None or extra.next_due is not None):
+            from tui.change_text import say_edit
+            say_edit("deal.edit", before, board.deal(before.id))  # (the next step it set, as `deal edit` says it)
     return EXIT_OK
 
 
