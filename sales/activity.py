@@ -120,6 +120,13 @@ def describe(record: Activity, limit: int | None = 30) -> Phrase:
                       old=_status(before.get("status")), new=_status(after["status"]))
     if verb == "step":
         return _step_change(record.item, before.get("steps") or [], after.get("steps") or [])
+    return Phrase("changed {item}: {changes}", item=Word("board") if record.item == "board" else record.item,
+                  changes=_field_changes(before, after, limit))
+
+
+def _field_changes(before: dict, after: dict, limit: int | None) -> Phrase:
+    """`due 2026-12-08 → 2026-12-11, priority low → high`: each changed field a label and its
+    values, one after another as clauses (Chinese `，`; a list inside one takes `、`)."""
     # a deal's stage history comes with its stage (`deal edit --stage Won`): the stage says it,
     # where `history [3] → [4]` said only that the store keeps a list
     # each change a label and its value (`priority low → high`; in Chinese `优先级：低 → 高`)
@@ -127,9 +134,25 @@ def describe(record: Activity, limit: int | None = 30) -> Phrase:
                         Phrase("{old} → {new}", **dict(zip(("old", "new"), _values(key, before.get(key),
                                                                                     after.get(key), limit)))))
                for key in after if not (key == "history" and "stage" in after)]
-    # the changes one after another as clauses (Chinese `，`; a list inside one takes `、`)
-    return Phrase("changed {item}: {changes}", item=Word("board") if record.item == "board" else record.item,
-                  changes=listed(changes, clauses=True))
+    return listed(changes, clauses=True)
+
+
+def edited(action: str, old: object, new: object) -> Phrase:
+    """What an edit of one item changed, as the log says it, for the command that made it to
+    print: `T-31: due 2026-12-08 → 2026-12-11, priority low → high` (a plain field edit: the
+    item and its changes), else the log's own line (`commented on T-31: …`, a stage's move),
+    and `T-31: nothing changed` for an edit that changed nothing."""
+    before, after = msgspec.to_builtins(old), msgspec.to_builtins(new)
+    keys = [k for k in {**before, **after} if before.get(k) != after.get(k)]
+    item = after.get("id") or before.get("id")
+    if not keys:
+        return Phrase("{item}: nothing changed", item=item)
+    record = Activity(seq=0, txn=0, at="", actor="", action=action, item=item,
+                      before={k: before.get(k) for k in keys}, after={k: after.get(k) for k in keys})
+    said = describe(record)
+    if said.template == "changed {item}: {changes}":  # (a plain edit: the item, then what changed)
+        return Phrase("{item}: {changes}", item=item, changes=said.values["changes"])
+    return said
 
 
 #: A changed field as a log line names it (`changed T-4: priority normal → high`), translated with
@@ -141,6 +164,7 @@ _FIELD_WORDS = {
     "expected_result": Word("expected_result"), "measure": Word("measure"), "every": Word("every"),
     "account": Word("account"), "product": Word("product"), "key_account": Word("key_account"),
     "stage": Word("stage"), "value": Word("value"), "close": Word("close"), "next_step": Word("next_step"),
+    "next_due": Word("next_due"),
     "forecast": Word("forecast"), "business": Word("business"), "lost_reason": Word("lost_reason"),
     "splits": Word("splits"), "parent": Word("parent"), "description": Word("description"),
     "metric": Word("metric"), "scope": Word("scope"), "baseline": Word("baseline"), "target": Word("target"),

@@ -186,6 +186,7 @@ class Deal(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     value: Money = 0
     close: date | None = None
     next_step: LongText = ""
+    next_due: date | None = None  # when the next step is due (as Pipedrive's next activity's date)
     forecast: ForecastCategory = "auto"
     business: Business = "auto"  # a new customer or an existing one (BUSINESS_KINDS)
     lost_reason: Ref = ""  # why it was lost (sales/winloss.py); only a deal in a lost stage has one

@@ -63,8 +63,8 @@ from sales.winloss import LOST_REASONS, WinLoss, known_reasons, spelled_as, win_
 from sales.dates import stamp
 from store.board_core import BoardCore, Transaction, before_commit, changed_keys, given, owner_or_actor
 
-EDITABLE = ("title", "account", "product", "key_account", "owner", "stage", "value", "close", "next_step", "forecast",
-            "lost_reason", "splits", "business", "strategy")
+EDITABLE = ("title", "account", "product", "key_account", "owner", "stage", "value", "close", "next_step", "next_due",
+            "forecast", "lost_reason", "splits", "business", "strategy")
 MOVE_KEYS = {"stage", "history", "lost_reason"}  # a move may say (or drop) why the deal was lost
 
 
@@ -171,7 +171,8 @@ class DealChanges(BoardCore):
         return self._transact(lambda tx: self._update_deal_in(tx, deal_id, fields))
 
     def _update_deal_in(self, tx: Transaction, deal_id: str, fields: dict[str, Any]) -> Deal:
-        """One deal's change, made in the transaction `tx` (see `update_deal`)."""
+        """One deal's change, made in the transaction `tx` (closing its tasks, or logging an activity,
+        goes with it; see `update_deal`)."""
         old = self.deal(deal_id)
         changes = {k: v for k, v in fields.items() if k in EDITABLE and v is not None}
         data = {**msgspec.to_builtins(old), **changes}

@@ -7,6 +7,7 @@ coaching note, and only leads and the rep it is about read it back through this 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 import msgspec
 
@@ -39,9 +40,12 @@ class TouchChanges(BoardCore):
                           id=deal.id)
 
     def log_activity(self, kind: str, note: str = "", *, deal: str | None = None,
-                     account: str | None = None) -> Touch:
+                     account: str | None = None, next_step: str | None = None,
+                     next_due: date | str | None = None) -> Touch:
         """Log a call/visit/meeting/email by the actor, now, against a deal and/or an account,
-        with a note saying what happened (a bare "call on D-4" tells the team nothing)."""
+        with a note saying what happened (a bare "call on D-4" tells the team nothing). With
+        `next_step` and/or `next_due` ("" clears), the deal's next step is set in the same change
+        (one undo), as Pipedrive asks for the next activity: checked as editing the deal."""
         def build(tx: Transaction) -> Touch:
             self._check("activity.log")
             if kind not in TOUCH_TYPES:
@@ -67,6 +71,10 @@ class TouchChanges(BoardCore):
                 raise Invalid("note", "say what happened: an activity is logged with a note "
                               "(what was said, what comes next)")
             self._put_new(tx, "touch.log", "touch", touch)
+            if next_step is not None or next_due is not None:
+                if not linked:
+                    raise Invalid("next", "a next step is a deal's: give the deal (--deal D-4)")
+                self._update_deal_in(tx, linked.id, {"next_step": next_step, "next_due": next_due})
             return touch
         return self._transact(build)
 

@@ -21,6 +21,16 @@ def say_change(line: str) -> str:
     return say(_items_said(line, _item_words(language())) if isinstance(line, Phrase) else line)
 
 
+def say_edit(action: str, old, new) -> None:
+    """Print what a command's edit changed, as the activity log says it (`T-31: priority low →
+    high`), where the command printed only the id."""
+    from sales.activity import edited
+    from sales.text import safe
+    from tui.cli_output import detail_on_screen
+
+    print(detail_on_screen(safe(say_change(edited(action, old, new)))))
+
+
 def _items_said(line: Phrase, words: dict[str, str]) -> Phrase:
     if not words:
         return line

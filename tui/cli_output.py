@@ -550,7 +550,8 @@ def deal_detail(deal, stages, touches, tasks=(), now=None) -> str:
                  value=f"{deal.value:,.0f}", weighted=f"{weighted_value(deal, stages):,.0f}"),
              f"  {label(_('closed'))}" + _(CLOSED_WORDS[outcome]).format(day=closed) if closed
              else f"  {label(_('close'))}{deal.close or '–'}",
-             f"  {label(_('next step'))}{deal.next_step or '–'}"]
+             f"  {label(_('next step'))}{deal.next_step or '–'}"
+             + (_(" (due {day})").format(day=deal.next_due.isoformat()) if deal.next_due else "")]
     if outcome == "lost":
         lines.append(f"  {label(_('lost for'))}{deal.lost_reason or _('– (no reason given)')}")
     if outcome == "open":

@@ -119,7 +119,7 @@ def test_a_status_changed_by_task_edit_is_said_as_task_move_says_it(run) -> None
     run("wip", "doing", "1")
     run("task", "move", "T-1", "doing")
     code, out, err = run("task", "edit", "T-2", "--status", "doing")
-    assert (code, out) == (0, "T-2\n")
+    assert (code, out) == (0, "moved T-2 from To do to Doing\n")  # (as the log says it)
     assert err == "warning: doing holds 2 tasks, over its WIP limit of 1\n"
     code, out, err = run("task", "edit", "T-2", "--title", "Visit Betasoloin again")
     assert (code, err) == (0, "")  # no move, nothing to warn of
@@ -266,7 +266,8 @@ def test_undo_takes_back_your_last_change(run, team) -> None:
 
 
 def test_task_comment_from_the_command_line(run) -> None:
-    assert run("task", "comment", "T-1", "Called", "the", "buyer;", "waiting for legal", user="bea")[:2] == (0, "T-1\n")
+    assert run("task", "comment", "T-1", "Called", "the", "buyer;", "waiting for legal", user="bea")[:2] == (
+        0, "commented on T-1: Called the buyer; waiting for legal\n")
     code, out, _ = run("task", "show", "T-1")
     assert code == 0 and "  comments\n" in out and "  bea  Called the buyer; waiting for legal\n" in out
     shown = json.loads(run("task", "show", "T-1", "--json")[1])["task"]["comments"]
@@ -338,7 +339,7 @@ def test_an_empty_step_alone_clears_the_checklist_and_among_others_is_named(run,
     assert run("task", "edit", "T-1", "--step", "list them", "--step", " ") == (
         2, "", "uplift: --step: step 2 is empty (a step needs some text; --step \"\" alone clears them)\n")
     assert snapshot_files(team) == before
-    assert run("task", "edit", "T-1", "--step", "")[:2] == (0, "T-1\n")
+    assert run("task", "edit", "T-1", "--step", "")[:2] == (0, "T-1: steps list them; call → –\n")
     assert json.loads(run("task", "show", "T-1", "--json")[1])["task"]["steps"] == []
 
 

@@ -42,7 +42,7 @@ def test_a_deal_names_the_strategy_that_brought_it(strategies, run) -> None:
     assert run("deal", "edit", "D-2", "--strategy", "S-2", "--json")[0] == 0
     code, out, _ = run("deal", "list", "--strategy", "S-2")
     assert code == 0 and "Corvid fleet" in out and "Acme" not in out
-    assert run("deal", "edit", "D-1", "--strategy", "") == (0, "D-1\n", "")  # "" clears it
+    assert run("deal", "edit", "D-1", "--strategy", "") == (0, "D-1: strategy S-1 → –\n", "")  # "" clears it
     assert shown(run, "D-1") is None
 
 

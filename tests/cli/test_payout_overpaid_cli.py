@@ -129,3 +129,13 @@ def test_the_payout_forecast_nets_a_carried_balance_and_says_so(tmp_path, capsys
     assert (ali["carried"], ali["carried_from"]) == (-300, "P-2")
     out = run("forecast", "--rep", "ali")[1]
     assert "Payouts net a balance carried from an earlier cycle: ali -300.00 (P-2)" in out
+
+
+def test_the_csv_writes_approved_at_and_paid_at_as_the_json_does(run) -> None:
+    run(*in_q1("payout", "approve", "--rep", "ali"))
+    run(*in_q1("payout", "paid", "--rep", "ali", "--ref", "M1"))
+    row = next(csv.DictReader(io.StringIO(run(*in_q1("payout", "--csv"))[1].lstrip("\ufeff"))))
+    (ali,) = json.loads(run(*in_q1("payout", "--rep", "ali", "--json"))[1])
+    # the fixed clock: 2027-04-20 12:00 UTC, in the one ISO form both write
+    assert row["approved_at"] == ali["approval"]["at"] == "2027-04-20T12:00:00Z"
+    assert row["paid_at"] == ali["approval"]["paid_at"] == "2027-04-20T12:00:00Z"

@@ -236,7 +236,7 @@ def test_a_deal_won_by_an_edit_is_said_without_its_stage_history_list(run, deals
     """`deal edit D-1 --stage Won --value 6000` was logged, and undone, as "changed D-1: stage Lead
     → Won, value 5,500 → 6,000, history [1] → [2]": the store's list of stage entries, said."""
     assert run("deal", "edit", "D-1", "--stage", "Won", "--value", "6000", "--close", "2026-11-30", user="ali") == (
-        0, "D-1\n", "")
+        0, "D-1: stage Lead → Won, value 5,500 → 6,000, close – → 2026-11-30\n", "")
     said = "changed D-1: stage Lead → Won, value 5,500 → 6,000, close – → 2026-11-30"
     code, out, _err = run("log", "--item", "D-1", "--limit", "1", user="ali")
     assert code == 0 and out.splitlines()[1].endswith(said)

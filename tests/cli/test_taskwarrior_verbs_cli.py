@@ -48,7 +48,7 @@ def test_a_done_task_is_not_started_nothing_written(team, run):
 
 
 def test_annotate_is_comment_and_modify_is_edit(team, run):
-    assert run("task", "annotate", "T-1", "Sent", "the", "quote", user="ali") == (0, "T-1\n", "")
+    assert run("task", "annotate", "T-1", "Sent", "the", "quote", user="ali") == (0, "commented on T-1: Sent the quote\n", "")
     assert [c.text for c in _task(team, "T-1").comments] == ["Sent the quote"]
     assert run("task", "modify", "T-1", "--due", "2026-12-24", user="ali")[0] == 0
     assert _task(team, "T-1").due.isoformat() == "2026-12-24"

@@ -529,6 +529,27 @@ async def test_a_rep_logging_an_activity_on_anothers_deal_is_refused_before_the_
     assert [(t.type, t.deal, t.by) for t in Board(team, actor="dana").touches()] == [("call", "D-1", "ali")]
 
 
+async def test_the_activity_form_sets_the_next_step_and_its_date_in_the_same_change(team) -> None:
+    """`a` on a deal: the next step and its date, prefilled with the deal's, saved with the
+    activity as one change (one undo takes both back)."""
+    Board(team, actor="dana").add_deal("Acme renewal", owner="ali", value=1000, next_step="Call back")
+    app = UpliftApp(Board(team, actor="ali"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4")
+        await until(pilot, lambda: isinstance(app.screen, PipelineScreen) and app.screen.is_mounted)
+        await key_on_deal(pilot, app, "D-1", "a")
+        await until(pilot, lambda: isinstance(app.screen, ActivityForm))
+        assert (app.screen.query_one("#next_step").value, app.screen.query_one("#next_due").value) == ("Call back", "")
+        app.screen.query_one("#next_step").value = "Send proposal"
+        app.screen.query_one("#next_due").value = "2026-12-11"
+        await pilot.press(*"talked pricing", "enter")
+        await until(pilot, lambda: isinstance(app.screen, PipelineScreen))
+    ali = Board(team, actor="ali")
+    assert (ali.deal("D-1").next_step, str(ali.deal("D-1").next_due)) == ("Send proposal", "2026-12-11")
+    assert [r.action for r in ali.undo()] == ["touch.log", "deal.edit"]
+    assert (ali.deal("D-1").next_step, ali.deal("D-1").next_due, ali.touches()) == ("Call back", None, [])
+
+
 async def test_recording_what_a_customer_paid_on_a_won_deal(team) -> None:
     """`$` on a won deal: a small form (a lead's); the deal form then lists the payments."""
     from sales.deals import paid_on

@@ -50,6 +50,8 @@ def _rest_parser(prog: str) -> argparse.ArgumentParser:
     rest = argparse.ArgumentParser(prog=prog, add_help=False)
     names(rest.add_argument("--deal", metavar="ID"), "deal")
     names(rest.add_argument("--account", metavar="NAME"), "account")
+    rest.add_argument("--next", metavar="STEP")
+    rest.add_argument("--next-due", metavar="DATE")
     rest.add_argument("--json", action="store_true")
     rest.add_argument("--board", metavar="DIR")
     rest.add_argument("-h", "--help", action="store_true")
@@ -79,11 +81,18 @@ def cmd_log_add(args: argparse.Namespace) -> int:
         extra.deal, extra.note = extra.note[0], extra.note[1:]
     board = open_board(args)
     deal = ref(board, "--deal", "deal", extra.deal) if extra.deal else extra.deal
-    touch = board.log_activity(args.type, " ".join(extra.note), deal=deal, account=extra.account)
+    if (extra.next is not None or extra.next_due is not None) and not deal:
+        raise BadInput("--next and --next-due set a deal's next step: give the deal (--deal D-4)")
+    before = board.deal(deal) if deal else None
+    touch = board.log_activity(args.type, " ".join(extra.note), deal=deal, account=extra.account,
+                               next_step=extra.next, next_due=cli_date(board, extra.next_due, "--next-due"))
     if args.json:
         print_json(touch)
     else:
         print(touch.id)
+        if before is not None and (extra.next is not None or extra.next_due is not None):
+            from tui.change_text import say_edit
+            say_edit("deal.edit", before, board.deal(before.id))  # (the next step it set, as `deal edit` says it)
     return EXIT_OK
 
 
@@ -211,10 +220,11 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
     log.add_argument("--json", action="store_true")
     more = log.add_subparsers(title=_("log commands"), metavar="VERB")
     add = add_verb(more, common, "add", cmd_log_add, _("log a call, visit, meeting or email: "
-                   "TYPE [--deal ID] [--account NAME] [--json] NOTE..."))
+                   "TYPE [--deal ID] [--account NAME] [--next STEP] [--next-due DATE] [--json] NOTE..."))
     add.add_argument("type", choices=TOUCH_TYPES, help=_("what it was: {types}").format(types=", ".join(TOUCH_TYPES)))
-    options_within(add.add_argument("rest", nargs=argparse.REMAINDER, metavar="[--deal ID] [--account NAME] NOTE",
-                                    help=_("the deal or account it was with, and what was said (the words may come unquoted)")),
+    options_within(add.add_argument("rest", nargs=argparse.REMAINDER, metavar="[--deal ID] [--account NAME] [--next STEP] [--next-due DATE] NOTE",
+                                    help=_("the deal or account it was with, and what was said (the words may come unquoted); "
+                                           "--next and --next-due set the deal's next step and its date in the same change")),
                    _rest_parser("uplift log add TYPE"), first="deal",
                    unless=WHERE)  # (`log add call D-4 note`: DEAL_FIRST; not after --account Acme)
     add.set_defaults(add_parser=add)  # (its help, for `log add call --help`, which the rest is parsed apart from)

@@ -7,6 +7,7 @@ import sys
 
 from sales.deals import BUSINESS_KINDS, FORECAST_CATEGORIES
 from sales.errors import Invalid
+from tui.change_text import say_edit
 from tui.cli_output import say_line
 from tui.cli_refs import add_ref, names, ref
 from tui.cli_support import (
@@ -82,6 +83,7 @@ def cmd_deal_list(args: argparse.Namespace) -> int:
 def _fields(board, args: argparse.Namespace) -> dict:
     fields = {"account": args.account, "product": args.product, "owner": args.owner, "stage": args.stage,
               "value": cli_number(args.value, "value"), "close": cli_date(board, args.close, "close"), "next_step": args.next,
+              "next_due": cli_date(board, args.next_due, "--next-due"),
               "forecast": args.forecast, "lost_reason": args.lost_reason, "business": args.business,
               "strategy": args.strategy}
     if args.key is not None:
@@ -132,7 +134,7 @@ def cmd_deal_edit(args: argparse.Namespace) -> int:
     if args.json:
         _print_deal(board, deal)
     else:
-        print(deal.id)
+        say_edit("deal.edit", old, deal)
     _tell_payments_kept(board, old, deal)
     return EXIT_OK
 
@@ -495,6 +497,7 @@ def register(verbs, common: argparse.ArgumentParser) -> None:
         parser.add_argument("--value", metavar="AMOUNT", help=_("48000, 48k, 1.2M"))
         parser.add_argument("--close", metavar="DATE", help=_("expected close date"))
         parser.add_argument("--next", metavar="STEP", help=_("the next step"))
+        parser.add_argument("--next-due", metavar="DATE", help=_("when the next step is due (fri, +3d, 2026-12-11; \"\" clears)"))
         parser.add_argument("--forecast", choices=FORECAST_CATEGORIES,
                             help=_("how it counts in the forecast: auto (by its stage), commit, best_case or omit"))
         parser.add_argument("--business", choices=BUSINESS_KINDS,

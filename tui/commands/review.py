@@ -7,6 +7,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+import msgspec
+
 from sales.errors import Refused
 from tui.cli_output import say_line
 from tui.cli_refs import add_ref, names
@@ -192,6 +194,9 @@ def _payroll_csv(statements, start, end, output: str | None, board) -> None:
     from sales.text import safe
     from tui.cli_output import print_csv
 
+    def instant(moment) -> str:  # (as --json writes it: 2026-12-05T03:23:00Z)
+        return msgspec.to_builtins(moment)
+
     rows = []
     for s in statements:
         if s.hold is not None:  # held out of the payroll run until a lead releases it
@@ -201,9 +206,9 @@ def _payroll_csv(statements, start, end, output: str | None, board) -> None:
         a = s.approval
         rows.append([s.rep, s.plan, start, end, s.quota, s.won_value,
                      None if s.attainment is None else half_up(s.attainment, 1), s.commission, s.bonuses,
-                     s.clawback, s.total, a and a.id, a and a.by, a and a.at.isoformat(timespec="minutes"),
+                     s.clawback, s.total, a and a.id, a and a.by, a and instant(a.at),
                      a and a.total, None if a is None else not same_as_approved(a, s),
-                     s.paid, to_pay(a, s.paid), a and a.paid_at and a.paid_at.isoformat(timespec="minutes"),
+                     s.paid, to_pay(a, s.paid), a and a.paid_at and instant(a.paid_at),
                      a and a.paid_ref, s.release, s.earned, s.held, s.carried_in, s.carried_out])
     print_csv(PAYROLL_COLUMNS, rows, output, board)
 

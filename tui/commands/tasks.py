@@ -10,6 +10,7 @@ from sales.errors import NotFound
 from sales.ids import split_ids
 from sales.tasks import PRIORITIES, REPEATS, STATUSES, split_tags
 from sales.text import safe
+from tui.change_text import say_edit
 from tui.cli_output import say_line
 from tui.cli_refs import COMMAS, add_ref, names
 from tui.cli_support import (
@@ -134,12 +135,13 @@ def cmd_task_edit(args: argparse.Namespace) -> int:
         fields["title"] = args.title
     if not fields:
         raise BadInput("nothing to change: give at least one of --title, --owner, --due, ...")
-    was = board.task(args.id).status
+    before = board.task(args.id)
+    was = before.status
     task = board.update_task(args.id, **fields)
     if args.json:
         _print_task(board, task, was)
     else:
-        print(task.id)
+        say_edit("task.edit", before, task)
     if task.status != was:  # a move by another name: said as `task move` says it
         if not args.json:
             _tell_next(board, task, was)
@@ -318,11 +320,12 @@ def cmd_task_show(args: argparse.Namespace) -> int:
 
 def cmd_task_comment(args: argparse.Namespace) -> int:
     board = open_board(args, tasks_only=True)
+    before = board.task(args.id)
     task = board.comment_task(args.id, " ".join(args.text))
     if args.json:
         _print_task(board, task)
     else:
-        print(task.id)
+        say_edit("task.comment", before, task)
     return EXIT_OK
 
 

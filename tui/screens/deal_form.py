@@ -291,9 +291,11 @@ class WonForm(FormBase):
 
 
 class ActivityForm(FormBase):
-    """Log a call, visit, meeting or email on a deal (and its account)."""
+    """Log a call, visit, meeting or email on a deal (and its account), and set its next step and
+    that step's date in the same change (prefilled with the deal's: left as they are, only the
+    activity is logged)."""
 
-    field_names = ("type", "note")
+    field_names = ("type", "note", "next_step", "next_due")
 
     def __init__(self, deal: Deal) -> None:
         super().__init__(classes="dialog-screen")
@@ -307,19 +309,35 @@ class ActivityForm(FormBase):
             yield from self._field("type", _("Type"), Select(
                 [(plain_rich(_(t)), t) for t in TOUCH_TYPES], id="type", allow_blank=False, value="call"))
             yield from self._field("note", _("Note"), text_input(id="note"))
+            yield from self._field("next_step", _("Next step"), text_input(self.deal.next_step, id="next_step"))
+            yield from self._field("next_due", _("Next step due"), text_input(
+                str(self.deal.next_due or ""), placeholder=DATE_PLACEHOLDER, id="next_due"))
+            yield from self._hint(_(DATE_HINT))
             yield from self._buttons()
 
     def on_mount(self) -> None:
         self.query_one("#note", Input).focus()
 
-    @on(Input.Submitted, "#note")
+    @on(Input.Submitted)
     def _submitted(self) -> None:
         self.action_save()
 
     def action_save(self) -> None:
-        self.submit(lambda: self.app.board.log_activity(
-            self.query_one("#type", Select).value, self.query_one("#note", Input).value,
-            deal=self.deal.id))
+        self.submit(self._log)
+
+    def _log(self):
+        board = self.app.board
+        step = self.query_one("#next_step", Input).value
+        text = self.query_one("#next_due", Input).value.strip()
+        try:
+            due = parse_date(text, board.today()) if text else None
+        except DateError as error:
+            raise Invalid("next_due", error) from None
+        return board.log_activity(
+            self.query_one("#type", Select).value, self.query_one("#note", Input).value, deal=self.deal.id,
+            # (only what was changed here: a rep who may log on a deal but not edit it logs as before)
+            next_step=None if step.strip() == self.deal.next_step.strip() else step,
+            next_due=None if due == self.deal.next_due else (due.isoformat() if due else ""))
 
 
 class PaymentForm(FormBase):
