@@ -8,7 +8,7 @@ import pytest
 from textual.containers import VerticalScroll
 
 from store.board import Board
-from tests.tui.waiting import on_mode, settled, until
+from tests.tui.waiting import notices, on_mode, settled, until
 from tui.app import UpliftApp
 from tui.screens.dialogs import Confirm
 from tui.screens.help import Help
@@ -995,7 +995,7 @@ async def test_a_move_while_another_process_holds_the_lock_says_the_board_is_bus
         with exclusive_lock(team, os.stat(team / "board.json").st_mode & 0o777):
             await pilot.press("shift+right")
             await pilot.pause()
-        busy = [n.message for n in app._notifications if "held the board's lock" in str(n.message)]
+        busy = [said for said in notices(app) if "held the board's lock" in said]
         assert busy == [f"{team}: another process has held the board's lock for {APP_LOCK_WAIT:.0f} s; try again"]
         assert APP_LOCK_WAIT < 15
         assert column_ids(app)["todo"] == ["T-1", "T-2"]

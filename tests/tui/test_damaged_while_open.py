@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from store.board import Board
+from tests.tui.waiting import notices
 from tui.app import UpliftApp
 
 
@@ -45,7 +46,7 @@ async def test_a_full_disk_is_said_and_the_app_goes_on(team, monkeypatch) -> Non
         monkeypatch.setattr(os, "fsync", full_disk)
         await pilot.press("shift+right")
         await pilot.pause()
-        said = [str(n.message) for n in app._notifications]
+        said = notices(app)
         assert f"{team / 'log' / '000000001.json'}: No space left on device" in said
         assert app.is_running and app._crash is None
         monkeypatch.undo()
