@@ -63,7 +63,7 @@ TOUR = [
     ("A", b"everyone"),                          # the calendar (titles are user text)
     (ESC, BOARD),
     ("i", b"enter: go"),                         # import: the path prompt...
-    ("{plan}\r", b"has problems"),              # ...then the file's problems
+    ("{plan}\r", b"problems"),                  # ...then the file's problems ("FILE has problems (N)", wrapped where a long path puts it)
     (ESC, BOARD),
     ("1", b"Notes"),                             # diagnose, a snapshot of hostile records
     ("n", b" saves, "),                          # note form (its "(^s saves, esc cancels)" hint)
