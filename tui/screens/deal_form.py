@@ -18,7 +18,7 @@ from sales.numbers import parse_number
 from sales.splits import parse_splits, read_splits, splits_text
 from sales.text import NAME_MAX, TITLE_MAX
 from sales.touches import TOUCH_TYPES
-from tui.i18n import N_, _, bracketed
+from tui.i18n import N_, _, bracketed, enumerated
 from tui.keys import save_hint
 from tui.number_text import form_number
 from tui.screens.form_base import DATE_HINT, DATE_PLACEHOLDER, FormBase, Reading, error_line
@@ -202,16 +202,20 @@ def reason_input(board, value: str = "", **options) -> Input:
                       suggester=SuggestFromList(reasons, case_sensitive=False), **options)
 
 
-class LostReasonForm(FormBase):
-    """Asked as a deal is moved to the lost stage: why? Saving moves it with the reason (blank:
-    with none); escape leaves it where it was."""
-
-    field_names = ("lost_reason",)
+class DealMoveForm(FormBase):
+    """A dialog asked as a deal is closed: the deal, the stage it moves to, and the save key saying so."""
 
     def __init__(self, deal: Deal, stage: str) -> None:
         super().__init__(classes="dialog-screen")
         self.deal, self.stage = deal, stage
         self.save_key_says(_("Move to {stage}").format(stage=stage))
+
+
+class LostReasonForm(DealMoveForm):
+    """Asked as a deal is moved to the lost stage: why? Saving moves it with the reason (blank:
+    with none); escape leaves it where it was."""
+
+    field_names = ("lost_reason",)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog form"):
@@ -252,7 +256,7 @@ def close_tasks_box(board, deal: Deal) -> ComposeResult:
     tasks = board.open_tasks_for(deal.id)
     if tasks:
         yield Checkbox(plain_rich(_("Also mark its open tasks done: {tasks}").format(
-            tasks=", ".join(f"{t.id} {t.title}" for t in tasks))), id="close_tasks")
+            tasks=enumerated(f"{t.id} {t.title}" for t in tasks))), id="close_tasks")
 
 
 def closing_tasks(form: FormBase) -> bool:
@@ -261,16 +265,11 @@ def closing_tasks(form: FormBase) -> bool:
     return bool(boxes) and boxes.first(Checkbox).value
 
 
-class WonForm(FormBase):
+class WonForm(DealMoveForm):
     """Asked as a deal is marked won (`v` on the pipeline): straight to the won stage, not through
     each stage between (which would add a 0-day stay to each). Enter moves it; escape leaves it."""
 
     field_names = ("close_tasks",)
-
-    def __init__(self, deal: Deal, stage: str) -> None:
-        super().__init__(classes="dialog-screen")
-        self.deal, self.stage = deal, stage
-        self.save_key_says(_("Move to {stage}").format(stage=stage))
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog form"):
